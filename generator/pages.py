@@ -1,0 +1,400 @@
+"""Render the corpus into Markdown pages: `{page path: markdown}`.
+
+Everything that comes from an annotation or a source text goes through
+`markdown_text.escape` (plain fields) or `light_markdown.render` (light Markdown);
+links come from `urls`. The pages are plain Markdown with relative links, so MkDocs
+checks every link and anchor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from . import light_markdown, urls
+from .corpus import Corpus, Mention
+from .markdown_text import attribute, escape, escape_block
+from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
+from .text_spans import Span
+
+VERDICT_ICONS: dict[str, str] = {
+    "accurate": "✔",
+    "mostly-accurate": "◑",
+    "misleading": "⚠",
+    "inaccurate": "✘",
+    "unsupported": "∅",
+    "disputed": "⇄",
+    "accurate-quote": "❝",
+    "misquoted": "✎",
+    "opinion": "◇",
+    "unverified": "…",
+}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    home_page: bool = True  # generate `index.md` (when docs/ has no home page of its own)
+
+
+def external_url(url: str) -> str:
+    """A checked http(s) URL made safe to stand inside a Markdown link destination."""
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def verdict_badge(here: str, verdict: str) -> str:
+    label = VERDICTS[verdict][0]
+    target = urls.relative_link(here, urls.VERDICTS, verdict)
+    return f"[{VERDICT_ICONS[verdict]} {label}]({target}){{ .verdict .verdict-{verdict} }}"
+
+
+def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
+    return f"[{escape(label)}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
+
+
+def block_html(css_class: str, html: str) -> str:
+    """Sanitised HTML as one raw block, blank lines around it."""
+    return f'\n<div class="{css_class}">{html}</div>\n'
+
+
+def inline_html(text: str) -> str:
+    """Light Markdown rendered for a list item: the paragraph tags dropped."""
+    html = light_markdown.render(text)
+    return html.removeprefix("<p>").removesuffix("</p>").replace("</p> <p>", " ")
+
+
+def marked(text: str, span: Span, context: Span) -> str:
+    """The context passage with the span inside <mark>, all of it escaped."""
+    before = escape(text[context.start : span.start])
+    inner = escape(text[span.start : span.end])
+    after = escape(text[span.end : context.end])
+    return f"{before}{' ' if before and text[span.start - 1].isspace() else ''}<mark>{inner}</mark>{' ' if after and text[span.end:span.end + 1].isspace() else ''}{after}".strip()
+
+
+class Renderer:
+    def __init__(self, corpus: Corpus, options: SiteOptions) -> None:
+        self.c = corpus
+        self.options = options
+
+    # --- small pieces -------------------------------------------------------
+
+    def claim_title(self, claim_id: str) -> str:
+        claim = self.c.claim(claim_id)
+        return claim.title or claim.quote
+
+    def claim_line(self, here: str, claim_id: str, *, with_document: bool = True) -> str:
+        claim = self.c.claim(claim_id)
+        parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict)]
+        if claim.claimant:
+            parts.append(entity_link(here, "people", claim.claimant, self.c.people[claim.claimant].entry.name))
+        if with_document:
+            doc = self.c.claim_document[claim_id]
+            parts.append("in " + entity_link(here, "documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)))
+        return "- " + " · ".join(parts)
+
+    def mention_anchor_target(self, mention: Mention) -> str:
+        return urls.mention_anchor(mention.kind, mention.entity, mention.number)
+
+    def mention_items(self, here: str, mentions: list[Mention]) -> list[str]:
+        lines = []
+        for mention in mentions:
+            text = self.c.texts[mention.document]
+            context = text.sentence_range(mention.span)
+            where = entity_link(
+                here, "documents", mention.document, self.c.titles[mention.document], self.mention_anchor_target(mention)
+            )
+            lines.append(f"- {where}: “{marked(text.text, mention.span, context)}”")
+        return lines
+
+    # --- pages ----------------------------------------------------------------
+
+    def claim_page(self, claim_id: str) -> str:
+        here = urls.entity_page("claims", claim_id)
+        claim: Claim = self.c.claim(claim_id)
+        doc_id = self.c.claim_document[claim_id]
+        text = self.c.texts[doc_id]
+        span = self.c.claim_span[claim_id]
+        context = text.sentence_range(span, around=1)
+        out = [f"# {escape(self.claim_title(claim_id))}", "", f"{verdict_badge(here, claim.verdict)} · {KIND_LABELS[claim.kind]}", ""]
+        out += [f"> {marked(text.text, span, context)}", ""]
+        if claim.claimant:
+            person: Person = self.c.people[claim.claimant].entry
+            who = entity_link(here, "people", claim.claimant, person.name)
+            if person.role:
+                who += f", {escape(person.role)}"
+        else:
+            who = "the article itself, in its own voice"
+        facts = [f"- **Claimant:** {who}"]
+        if claim.said_on:
+            facts.append(f"- **Said on:** {claim.said_on}")
+        if claim.via:
+            facts.append("- **Via:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)))
+        facts.append("- **Article:** " + entity_link(here, "documents", doc_id, self.c.titles[doc_id], urls.claim_anchor(claim_id)))
+        if claim.tags:
+            facts.append("- **Tags:** " + ", ".join(f"`{t}`" for t in claim.tags))
+        out += facts + [""]
+        out += ["## Explanation", ""]
+        if claim.explanation:
+            out.append(block_html("explanation", light_markdown.render(claim.explanation)))
+        else:
+            out += ["No explanation yet: this claim has not been checked.", ""]
+        if claim.original_wording:
+            out += ["## Original wording", "", f"> {escape(claim.original_wording)}", "",
+                    "The article's rendering differs from the words as first reported; the explanation says how.", ""]
+        out += ["## Evidence", ""]
+        if claim.evidence:
+            for item in claim.evidence:
+                line = f"- [{escape(item.title)}]({external_url(item.url)})"
+                if item.source:
+                    line += " — " + entity_link(here, "sources", item.source, self.c.sources[item.source].entry.name)
+                if item.note:
+                    line += ": " + inline_html(item.note)
+                out.append(line)
+            out.append("")
+        else:
+            out += ["None recorded yet.", ""]
+        related = self.related(claim_id)
+        if related:
+            out += ["## Related claims", ""]
+            for relation, other in related:
+                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other)[2:])
+            out.append("")
+        return "\n".join(out)
+
+    def related(self, claim_id: str) -> list[tuple[str, str]]:
+        pairs = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
+        pairs += [(relation, other) for other, relation in self.c.backlinks.related_in.get(claim_id, [])]
+        return list(dict.fromkeys(pairs))
+
+    def person_page(self, person_id: str) -> str:
+        here = urls.entity_page("people", person_id)
+        person: Person = self.c.people[person_id].entry
+        out = [f"# {escape(person.name)}", ""]
+        facts = []
+        if person.role:
+            facts.append(f"- **Role:** {escape(person.role)}")
+        if person.affiliation:
+            facts.append(f"- **Affiliation:** {escape(person.affiliation)}")
+        links = [f"[{escape(link.split('://', 1)[1].split('/', 1)[0])}]({external_url(link)})" for link in person.links]
+        if person.wikidata:
+            links.append(f"[Wikidata {person.wikidata}](https://www.wikidata.org/wiki/{person.wikidata})")
+        if links:
+            facts.append("- **Links:** " + " · ".join(links))
+        out += facts + [""] if facts else []
+        if person.description:
+            out.append(block_html("description", light_markdown.render(person.description)))
+        claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
+        out += [f"## What {escape(person.name)} said", ""]
+        out += [self.claim_line(here, c) for c in claims] or ["No claims recorded."]
+        out.append("")
+        mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
+        out += ["## Where they are mentioned", ""]
+        out += self.mention_items(here, mentions) or ["No mentions found in the texts."]
+        out.append("")
+        return "\n".join(out)
+
+    def source_page(self, source_id: str) -> str:
+        here = urls.entity_page("sources", source_id)
+        source: Source = self.c.sources[source_id].entry
+        out = [f"# {escape(source.name)}", "", f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}"]
+        if source.url:
+            out.append(f"- **Website:** [{escape(source.url)}]({external_url(source.url)})")
+        out.append("")
+        if source.description:
+            out.append(block_html("description", light_markdown.render(source.description)))
+        b = self.c.backlinks
+        sections = [
+            ("Claims it relays", [self.claim_line(here, c) for c in b.claims_via.get(source_id, [])]),
+            ("Articles it published", [
+                "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
+            ]),
+            ("Cited as evidence", [
+                "- " + entity_link(here, "claims", c, self.claim_title(c)) + f": [{escape(self.c.claim(c).evidence[i].title)}]"
+                f"({external_url(self.c.claim(c).evidence[i].url)})"
+                for c, i in b.evidence_by_source.get(source_id, [])
+            ]),
+            ("Where it is mentioned", self.mention_items(here, b.mentions_of.get(("sources", source_id), []))),
+        ]
+        for heading, lines in sections:
+            if lines:
+                out += [f"## {heading}", "", *lines, ""]
+        return "\n".join(out)
+
+    def document_page(self, doc_id: str) -> str:
+        here = urls.entity_page("documents", doc_id)
+        doc: Document = self.c.documents[doc_id].entry
+        out = [f"# {escape(self.c.titles[doc_id])}", ""]
+        facts = []
+        if doc.published:
+            facts.append(f"- **Published:** {doc.published}")
+        if doc.publisher:
+            facts.append("- **Publisher:** " + entity_link(here, "sources", doc.publisher, self.c.sources[doc.publisher].entry.name))
+        if doc.url:
+            facts.append(f"- **Original:** [{escape(doc.url)}]({external_url(doc.url)})")
+        facts.append(f"- **Language:** {escape(doc.language)}")
+        out += facts + [""]
+        if doc.summary:
+            out.append(block_html("summary", light_markdown.render(doc.summary)))
+        claims = self.c.claims_in_document(doc_id)
+        out += ["## Claims in this article", ""]
+        out += [self.claim_line(here, c, with_document=False) for c in claims] or ["No claims annotated yet."]
+        out += ["", "## The text", "", '<div class="explainer-text" markdown>', ""]
+        out += self.annotated_text(doc_id)
+        out += ["</div>", ""]
+        return "\n".join(out)
+
+    def annotated_text(self, doc_id: str) -> list[str]:
+        """The full text, each paragraph a Markdown paragraph, claims and mentions linked."""
+        here = urls.entity_page("documents", doc_id)
+        text = self.c.texts[doc_id].text
+        claims = [(self.c.claim_span[c], c) for c in self.c.claims_in_document(doc_id)]
+        mentions = self.c.mentions.get(doc_id, [])
+        paragraphs = []
+        for para in self.c.texts[doc_id].paragraphs:
+            cuts = {para.start, para.end}
+            for span, _ in claims:
+                cuts.update(p for p in (span.start, span.end) if para.start < p < para.end)
+            for m in mentions:
+                cuts.update(p for p in (m.span.start, m.span.end) if para.start < p < para.end)
+            points = sorted(cuts)
+            pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown)
+            for a, b in zip(points, points[1:]):
+                anchors = "".join(
+                    f'<span id="{urls.claim_anchor(c)}"></span>' for span, c in claims if span.start == a
+                ) + "".join(
+                    f'<span id="{self.mention_anchor_target(m)}"></span>' for m in mentions if m.span.start == a
+                )
+                covering = [(span.end - span.start, c) for span, c in claims if span.start <= a and b <= span.end]
+                owner = min(covering)[1] if covering else None
+                body = escape_block(text[a:b]) if owner else self.mention_or_text(here, text, a, b, mentions)
+                pieces.append((owner, anchors + body))
+            paragraphs.append(self.join_pieces(here, pieces))
+        return [p + "\n" for p in paragraphs]
+
+    def mention_or_text(self, here: str, text: str, a: int, b: int, mentions: list[Mention]) -> str:
+        for m in mentions:
+            if m.span.start == a and m.span.end == b:
+                name = self.c.entities(m.kind)[m.entity].entry.name
+                target = urls.relative_link(here, urls.entity_page(m.kind, m.entity))
+                return f'[{escape_block(text[a:b])}]({target}){{ .mention title="{attribute(name)}" }}'
+        return escape_block(text[a:b])
+
+    def join_pieces(self, here: str, pieces: list[tuple[str | None, str]]) -> str:
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            owner = pieces[i][0]
+            j = i
+            while j < len(pieces) and pieces[j][0] == owner:
+                j += 1
+            body = "".join(p[1] for p in pieces[i:j])
+            if owner is None:
+                out.append(body)
+            else:
+                claim = self.c.claim(owner)
+                target = urls.relative_link(here, urls.entity_page("claims", owner))
+                label = f"Claim, {VERDICTS[claim.verdict][0]}: {self.claim_title(owner)}"
+                out.append(
+                    f'[{body}]({target}){{ .claim .verdict-{claim.verdict} data-claim="{owner}" aria-label="{attribute(label)}" }}'
+                )
+            i = j
+        return "".join(out)
+
+    # --- index pages ------------------------------------------------------------
+
+    def documents_index(self) -> str:
+        here = urls.index_page("documents")
+        out = ["# Articles", ""]
+        for doc_id in sorted(self.c.documents, key=lambda d: (self.c.titles[d].casefold(), d)):
+            doc = self.c.documents[doc_id].entry
+            count = len(self.c.claims_in_document(doc_id))
+            meta = [doc.published] if doc.published else []
+            meta.append(f"{count} claim{'s' if count != 1 else ''}")
+            out.append(f"- {entity_link(here, 'documents', doc_id, self.c.titles[doc_id])} — {', '.join(meta)}")
+        if not self.c.documents:
+            out.append("No articles yet.")
+        return "\n".join(out) + "\n"
+
+    def claims_index(self) -> str:
+        here = urls.index_page("claims")
+        out = ["# Claims", ""]
+        for doc_id in sorted(self.c.documents, key=lambda d: (self.c.titles[d].casefold(), d)):
+            claims = self.c.claims_in_document(doc_id)
+            if not claims:
+                continue
+            out += [f"## {escape(self.c.titles[doc_id])}", "", "In " + entity_link(here, "documents", doc_id, self.c.titles[doc_id]) + ":", ""]
+            out += [self.claim_line(here, c, with_document=False) for c in claims]
+            out.append("")
+        if not self.c.claims:
+            out.append("No claims yet.")
+        return "\n".join(out) + "\n"
+
+    def people_index(self) -> str:
+        here = urls.index_page("people")
+        out = ["# People", ""]
+        rows = []
+        for person_id in sorted(self.c.people, key=lambda p: (self.c.people[p].entry.name.casefold(), p)):
+            person: Person = self.c.people[person_id].entry
+            claims = len(self.c.backlinks.claims_by_claimant.get(person_id, []))
+            mentions = len(self.c.backlinks.mentions_of.get(("people", person_id), []))
+            rows.append(f"| {entity_link(here, 'people', person_id, person.name)} | {escape(person.role or '')} | {claims} | {mentions} |")
+        if rows:
+            out += ["| Name | Role | Claims | Mentions |", "| --- | --- | ---: | ---: |", *rows]
+        else:
+            out.append("No people yet.")
+        return "\n".join(out) + "\n"
+
+    def sources_index(self) -> str:
+        here = urls.index_page("sources")
+        out = ["# Sources", ""]
+        rows = []
+        b = self.c.backlinks
+        for source_id in sorted(self.c.sources, key=lambda s: (self.c.sources[s].entry.name.casefold(), s)):
+            source: Source = self.c.sources[source_id].entry
+            relayed = len(b.claims_via.get(source_id, []))
+            cited = len(b.evidence_by_source.get(source_id, []))
+            mentions = len(b.mentions_of.get(("sources", source_id), []))
+            rows.append(
+                f"| {entity_link(here, 'sources', source_id, source.name)} | {SOURCE_TYPE_LABELS[source.type]} | {relayed} | {cited} | {mentions} |"
+            )
+        if rows:
+            out += ["| Name | Type | Claims relayed | Cited as evidence | Mentions |", "| --- | --- | ---: | ---: | ---: |", *rows]
+        else:
+            out.append("No sources yet.")
+        return "\n".join(out) + "\n"
+
+    def home_page(self) -> str:
+        here = urls.HOME
+        out = ["# Explainers", "", "Annotated articles, with every quote, number and claim linked to its context.", ""]
+        out += [f"- {entity_link(here, 'documents', d, self.c.titles[d])}" for d in sorted(self.c.documents)]
+        out += ["", f"Browse [claims]({urls.relative_link(here, urls.index_page('claims'))}), "
+                f"[people]({urls.relative_link(here, urls.index_page('people'))}) and "
+                f"[sources]({urls.relative_link(here, urls.index_page('sources'))}).", ""]
+        return "\n".join(out)
+
+
+def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its Markdown path, in a stable order."""
+    from .reference import format_page, verdicts_page
+
+    options = options or SiteOptions()
+    r = Renderer(corpus, options)
+    pages: dict[str, str] = {}
+    if options.home_page:
+        pages[urls.HOME] = r.home_page()
+    pages[urls.index_page("documents")] = r.documents_index()
+    pages[urls.index_page("claims")] = r.claims_index()
+    pages[urls.index_page("people")] = r.people_index()
+    pages[urls.index_page("sources")] = r.sources_index()
+    pages[urls.VERDICTS] = verdicts_page()
+    pages[urls.FORMAT] = format_page()
+    renderers: Iterable[tuple[str, dict[str, object], object]] = (
+        ("documents", corpus.documents, r.document_page),
+        ("people", corpus.people, r.person_page),
+        ("sources", corpus.sources, r.source_page),
+        ("claims", corpus.claims, r.claim_page),
+    )
+    for kind, table, render in renderers:
+        for entity_id in table:
+            pages[urls.entity_page(kind, entity_id)] = render(entity_id)  # type: ignore[operator]
+    return pages

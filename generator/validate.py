@@ -1,0 +1,186 @@
+"""Turn one parsed YAML file into typed entries, with a diagnostic for every problem."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, Location
+from .model import KINDS, Entry
+from .yaml_strict import Marks, Path, Value
+
+TOP_LEVEL_KEYS = tuple(KINDS)
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entry with where it was written."""
+
+    kind: str
+    entry: Any  # an Entry subclass instance
+    marks: Marks
+    path: Path
+    source: FilePath  # the YAML file, for paths written relative to it
+
+    @property
+    def file(self) -> str:
+        return self.marks.file
+
+    def at(self, *fields: str | int) -> Location:
+        return self.marks.at((*self.path, *fields))
+
+    def yaml_path(self, *fields: str | int) -> str:
+        return format_path((*self.path, *fields))
+
+
+def format_path(path: Path) -> str:
+    """`('claims', 3, 'claimant')` -> `claims[3].claimant`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _fields(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The model that owns the last field of a pydantic error location."""
+    current = model
+    for part in loc[:-1]:
+        if isinstance(part, str) and part in current.model_fields:
+            annotation = current.model_fields[part].annotation
+            inner = getattr(annotation, "__args__", (annotation,))[0]
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                current = inner
+    return current
+
+
+def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, value: Any) -> Diagnostic:
+    loc: tuple[Any, ...] = tuple(error["loc"])
+    path = (*prefix, *loc)
+    where = format_path(path)
+    kind = error["type"]
+    got = error.get("input")
+    if kind == "extra_forbidden":
+        field = str(loc[-1])
+        allowed = _fields(_model_at(model, loc))
+        return Diagnostic(
+            marks.key_at(path),
+            "unknown-field",
+            f"{where}: unknown field '{field}'",
+            did_you_mean(field, allowed) or "allowed fields: " + ", ".join(allowed),
+        )
+    if kind == "missing":
+        owner = marks.key_at(path[:-1])
+        return Diagnostic(owner, "missing-field", f"{format_path(path[:-1])}: missing required field '{loc[-1]}'")
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(got), choices) if isinstance(got, str) else ""
+        return Diagnostic(
+            marks.at(path),
+            "invalid-value",
+            f"{where}: Expected one of {', '.join(choices)}, but got {repr(got) if isinstance(got, str) else _describe(got)}",
+            hint,
+        )
+    if kind in ("string_type", "list_type", "model_type", "model_attributes_type", "dict_type", "int_type"):
+        expected = {
+            "string_type": "text",
+            "list_type": "a list",
+            "model_type": "a mapping",
+            "model_attributes_type": "a mapping",
+            "dict_type": "a mapping",
+            "int_type": "a whole number",
+        }[kind]
+        hint = "quote the value" if expected == "text" and got is None else ""
+        if expected == "a list" and isinstance(got, str):
+            hint = f"write it as a list: [{got}]"
+        return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
+    code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value"} else "invalid-value"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return Diagnostic(marks.at(path), code, f"{where}: {message}")
+
+
+def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[list[Located], list[Diagnostic], set[tuple[str, str]]]:
+    """Each valid entry of a file, the problems of the others, and the ids the invalid ones claim.
+
+    Entries are validated one by one, so one broken claim neither hides the problems of
+    the others nor turns every reference to it into a second error.
+    """
+    located: list[Located] = []
+    problems: list[Diagnostic] = []
+    claimed: set[tuple[str, str]] = set()
+    if value is None:
+        return located, problems, claimed
+    if not isinstance(value, dict):
+        problems.append(
+            Diagnostic(
+                marks.at(()),
+                "wrong-type",
+                f"Expected a mapping with the keys {', '.join(TOP_LEVEL_KEYS)}, but got {_describe(value)}",
+            )
+        )
+        return located, problems, claimed
+    for key, items in value.items():
+        if key not in KINDS:
+            problems.append(
+                Diagnostic(
+                    marks.key_at((key,)),
+                    "unknown-field",
+                    f"unknown top-level key '{key}'",
+                    did_you_mean(key, TOP_LEVEL_KEYS) or "allowed keys: " + ", ".join(TOP_LEVEL_KEYS),
+                )
+            )
+            continue
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            problems.append(
+                Diagnostic(marks.at((key,)), "wrong-type", f"{key}: Expected a list, but got {_describe(items)}")
+            )
+            continue
+        model: type[Entry] = KINDS[key]
+        for index, item in enumerate(items):
+            prefix: Path = (key, index)
+            if not isinstance(item, dict):
+                problems.append(
+                    Diagnostic(marks.at(prefix), "wrong-type", f"{format_path(prefix)}: Expected a mapping, but got {_describe(item)}")
+                )
+                continue
+            try:
+                entry = model.model_validate(item)
+            except ValidationError as exc:
+                if isinstance(item.get("id"), str):
+                    claimed.add((key, item["id"]))
+                problems.extend(_diagnostic(e, model, marks, prefix, item) for e in exc.errors())
+                continue
+            located.append(Located(key, entry, marks, prefix, source))
+    return located, problems, claimed
