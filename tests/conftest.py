@@ -1,0 +1,128 @@
+"""Shared helpers: a temporary copy of the project with its own seeds, built for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Project:
+    """A copy of mkdocs.yml, overrides/ and docs/ with an empty `seeds/`."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(
+            [sys.executable, *args], cwd=self.root, capture_output=True, text=True, env=env, timeout=300, check=False
+        )
+
+    def check(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        return self.run("-m", "generator", "check", *extra)
+
+    def build(self) -> subprocess.CompletedProcess[str]:
+        return self.run("-m", "mkdocs", "build", "--strict")
+
+    def html(self, url_path: str) -> str:
+        """The built page at a site URL such as `claims/x/`."""
+        return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def make_project(root: Path) -> Project:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "seeds").mkdir()
+    return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "project")
+
+
+# A small, complete annotation set used by several tests.
+SAMPLE_TEXT = """\
+Trump to Meet Putin
+
+US President-Elect Donald Trump said “He wants to meet, and we’re working on it” on Thursday, according to Reuters.
+Kremlin spokesman Peskov said: “No, there was no request.”
+
+Trump later repeated it. Reuters and TASS reported both statements.
+"""
+
+SAMPLE_YAML = """\
+documents:
+  - id: trump-putin
+    text: article.txt
+    published: 2025-01-10
+    publisher: reuters
+    summary: A *short* summary.
+people:
+  - id: donald-trump
+    name: Donald Trump
+    aliases: [Trump, Donald Trump]
+    role: President-elect of the United States
+  - id: dmitry-peskov
+    name: Dmitry Peskov
+    aliases: [Peskov]
+    role: Kremlin spokesman
+sources:
+  - id: reuters
+    name: Reuters
+    type: news-agency
+    aliases: [Reuters]
+  - id: tass
+    name: TASS
+    type: state-media
+    aliases: [TASS]
+claims:
+  - id: trump-wants-to-meet
+    quote: "He wants to meet, and we're working on it"
+    kind: direct-quote
+    claimant: donald-trump
+    said_on: 2025-01-09
+    via: [reuters]
+    verdict: accurate-quote
+    explanation: Reported by *Reuters* the same day.
+    evidence:
+      - url: https://example.org/report
+        source: reuters
+        title: Trump says Putin wants to meet
+  - id: no-request
+    quote: "No, there was no request."
+    kind: direct-quote
+    claimant: dmitry-peskov
+    related:
+      - claim: trump-wants-to-meet
+        relation: disputes
+"""
+
+
+@pytest.fixture
+def sample(project: Project) -> Project:
+    project.write("seeds/article.txt", SAMPLE_TEXT)
+    project.write("seeds/article.yaml", SAMPLE_YAML)
+    return project
