@@ -236,7 +236,7 @@ class _Linker:
                     self.error(item, ("related", index, "claim"), "invalid-value", "a claim cannot be related to itself")
                 else:
                     self.ref(item, ("related", index, "claim"), "claims", rel.claim)
-            if claim.verdict not in NEEDS_NO_EVIDENCE and not claim.evidence:
+            if claim.verdict not in NEEDS_NO_EVIDENCE and not claim.evidence and not item.dropped & {"verdict", "evidence"}:
                 self.error(
                     item,
                     ("verdict",),
@@ -261,7 +261,7 @@ class _Linker:
                 ("quote",),
                 "quote-not-found",
                 f"the quote is not in {label}: \"{claim.quote}\"",
-                f"the closest passage is: \"{closest}\"" if closest else "",
+                f"the closest passage is: \"{closest}\"" if closest else "no passage of the text is close to it",
             )
             return None
         places = ", ".join("{}:{}:{}".format(label, *text.line_col(s.start)) for s in spans)
@@ -338,7 +338,7 @@ def link(located: list[Located], claimed: set[tuple[str, str]], seeds_dir: Path,
     linker.link_publishers()
     claim_document, claim_span = linker.link_claims(texts, labels)
     mentions = linker.mentions(texts)
-    if linker.problems or claimed:
+    if linker.problems or claimed or any(item.dropped for item in located):
         return None, linker.problems
     kinds = linker.by_kind
     corpus = Corpus(

@@ -102,8 +102,8 @@ class SourceText:
         pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
         return [self._to_original(m.start(), m.end()) for m in pattern.finditer(self._index[0])]
 
-    def closest_passage(self, quote: str) -> str:
-        """The passage of the text most like the quote, for a 'not found' hint."""
+    def closest_passage(self, quote: str, at_least: float = 0.6) -> str:
+        """The passage of the text most like the quote, for a 'not found' hint ('' if none is close)."""
         needle = normalise(quote)
         haystack = self._index[0]
         if not needle or not haystack:
@@ -120,6 +120,8 @@ class SourceText:
             ratio = difflib.SequenceMatcher(None, needle, haystack[at : at + size], autojunk=False).ratio()
             if ratio > best:
                 best, best_at = ratio, at
+        if best < at_least:
+            return ""
         span = self._to_original(best_at, min(len(haystack), best_at + size))
         return self.text[span.start : span.end]
 

@@ -25,6 +25,9 @@ class Located:
     marks: Marks
     path: Path
     source: FilePath  # the YAML file, for paths written relative to it
+    # Fields left out because they were invalid: the entry is still linked, so that one
+    # run reports every problem, but checks that need those fields are skipped.
+    dropped: frozenset[str] = frozenset()
 
     @property
     def file(self) -> str:
@@ -118,7 +121,9 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
             "dict_type": "a mapping",
             "int_type": "a whole number",
         }[kind]
-        hint = "quote the value" if expected == "text" and got is None else ""
+        hint = ""
+        if expected == "text":
+            hint = "give a value" if got is None else "quote the value if the brackets or colon are part of the text"
         if expected == "a list" and isinstance(got, str):
             hint = f"write it as a list: [{got}]"
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
@@ -127,6 +132,29 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     return Diagnostic(marks.at(path), code, f"{where}: {message}")
+
+
+# Stand-ins for required fields whose value was invalid, so the rest of the entry can be linked.
+_PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "people": {"name": "?"},
+    "sources": {"name": "?", "type": "other"},
+    "claims": {"kind": "assertion"},
+}
+
+
+def _partial(kind: str, item: dict[str, Value], errors: list[Any]) -> tuple[Entry, frozenset[str]] | None:
+    """The entry without its invalid fields, when what is left still makes an entry."""
+    bad = frozenset(str(e["loc"][0]) for e in errors if e["loc"])
+    if not bad or any(e["type"] == "missing" and len(e["loc"]) == 1 and e["loc"][0] not in _PLACEHOLDERS.get(kind, {}) for e in errors):
+        return None
+    trimmed = {k: v for k, v in item.items() if k not in bad}
+    for name, stand_in in _PLACEHOLDERS.get(kind, {}).items():
+        if name in bad:
+            trimmed[name] = stand_in
+    try:
+        return KINDS[kind].model_validate(trimmed), bad
+    except ValidationError:
+        return None
 
 
 def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[list[Located], list[Diagnostic], set[tuple[str, str]]]:
@@ -178,9 +206,13 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
             try:
                 entry = model.model_validate(item)
             except ValidationError as exc:
-                if isinstance(item.get("id"), str):
+                errors = exc.errors()
+                problems.extend(_diagnostic(e, model, marks, prefix, item) for e in errors)
+                partial = _partial(key, item, errors)
+                if partial is not None:
+                    located.append(Located(key, partial[0], marks, prefix, source, partial[1]))
+                elif isinstance(item.get("id"), str):
                     claimed.add((key, item["id"]))
-                problems.extend(_diagnostic(e, model, marks, prefix, item) for e in exc.errors())
                 continue
             located.append(Located(key, entry, marks, prefix, source))
     return located, problems, claimed

@@ -99,6 +99,7 @@ class _Composer:
             self.error(event, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed", "write the value out in full")
         tag = getattr(event, "tag", None)
         if tag is not None:
+            tag = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
             self.error(event, "yaml-tag", f"YAML tags ({tag}) are not allowed", "remove the tag; quote the value if it must stay text")
 
     def node(self, path: Path, depth: int) -> Value:
@@ -204,7 +205,10 @@ def load_yaml(file: str, text: str) -> Loaded:
         events = list(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = exc.problem or exc.context or "unreadable"
+        if exc.context and exc.context_mark and exc.problem:
+            where = exc.context_mark
+            message += f" ({exc.context} at line {where.line + 1}, column {where.column + 1})"
         return Loaded(None, marks, (Diagnostic(_loc(file, mark), "yaml-syntax", f"invalid YAML: {message}"),))
     except yaml.YAMLError as exc:
         return Loaded(None, marks, (Diagnostic(Location(file, 1, 1), "yaml-syntax", f"invalid YAML: {exc}"),))
