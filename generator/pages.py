@@ -82,10 +82,12 @@ class Renderer:
         claim = self.c.claim(claim_id)
         return claim.title or claim.quote
 
-    def claim_line(self, here: str, claim_id: str, *, with_document: bool = True) -> str:
+    def claim_line(self, here: str, claim_id: str, *, with_document: bool = True, with_claimant: bool = False) -> str:
+        # Only links whose target links back are shown: a claim line names its claimant where
+        # that person's page links here too (article pages and the claims index).
         claim = self.c.claim(claim_id)
         parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict)]
-        if claim.claimant:
+        if with_claimant and claim.claimant:
             parts.append(entity_link(here, "people", claim.claimant, self.c.people[claim.claimant].entry.name))
         if with_document:
             doc = self.c.claim_document[claim_id]
@@ -122,6 +124,10 @@ class Renderer:
             who = entity_link(here, "people", claim.claimant, person.name)
             if person.role:
                 who += f", {escape(person.role)}"
+        elif claim.via:
+            who = "no named person: the article asserts it, crediting " + ", ".join(
+                entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)
+            )
         else:
             who = "the article itself, in its own voice"
         facts = [f"- **Claimant:** {who}"]
@@ -157,7 +163,7 @@ class Renderer:
         if related:
             out += ["## Related claims", ""]
             for relation, other in related:
-                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other)[2:])
+                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other, with_document=False)[2:])
             out.append("")
         return "\n".join(out)
 
@@ -237,11 +243,35 @@ class Renderer:
             out.append(block_html("summary", light_markdown.render(doc.summary)))
         claims = self.c.claims_in_document(doc_id)
         out += ["## Claims in this article", ""]
-        out += [self.claim_line(here, c, with_document=False) for c in claims] or ["No claims annotated yet."]
+        out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims] or ["No claims annotated yet."]
+        out += self.entities_in_document(here, doc_id)
         out += ["", "## The text", "", '<div class="explainer-text" markdown>', ""]
         out += self.annotated_text(doc_id)
         out += ["</div>", ""]
         return "\n".join(out)
+
+    def entities_in_document(self, here: str, doc_id: str) -> list[str]:
+        """Everyone and everything the article names, quotes or credits, each linking back."""
+        people: set[str] = set()
+        sources: set[str] = set()
+        doc: Document = self.c.documents[doc_id].entry
+        if doc.publisher:
+            sources.add(doc.publisher)
+        for m in self.c.mentions.get(doc_id, []):
+            (people if m.kind == "people" else sources).add(m.entity)
+        for claim_id in self.c.claims_in_document(doc_id):
+            claim = self.c.claim(claim_id)
+            if claim.claimant:
+                people.add(claim.claimant)
+            sources.update(claim.via)
+        out = []
+        if people:
+            names = sorted(people, key=lambda p: (self.c.people[p].entry.name.casefold(), p))
+            out.append("- **People:** " + ", ".join(entity_link(here, "people", p, self.c.people[p].entry.name) for p in names))
+        if sources:
+            names = sorted(sources, key=lambda s: (self.c.sources[s].entry.name.casefold(), s))
+            out.append("- **Sources:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in names))
+        return ["", "## Who and what it names", "", *out] if out else []
 
     def annotated_text(self, doc_id: str) -> list[str]:
         """The full text, each paragraph a Markdown paragraph, claims and mentions linked."""
@@ -323,7 +353,7 @@ class Renderer:
             if not claims:
                 continue
             out += [f"## {escape(self.c.titles[doc_id])}", "", "In " + entity_link(here, "documents", doc_id, self.c.titles[doc_id]) + ":", ""]
-            out += [self.claim_line(here, c, with_document=False) for c in claims]
+            out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims]
             out.append("")
         if not self.c.claims:
             out.append("No claims yet.")
