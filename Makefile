@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build check test setup setup-test chromium clean
+.PHONY: serve build check test setup setup-test chromium zensical clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,18 @@ $(VENV)/.site: pyproject.toml | $(BIN)/activate
 $(VENV)/.test: pyproject.toml | $(BIN)/activate
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.site
+
+# Zensical (tests/test_engines.py) gets a venv of its own, so its dependencies never meet
+# MkDocs'. 0.0.73: later releases need zensical-ui versions the package index does not have.
+ZENSICAL_VENV ?= .venv-zensical
+ZENSICAL_VERSION ?= 0.0.73
+
+$(ZENSICAL_VENV)/bin/zensical:
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install -q "zensical==$(ZENSICAL_VERSION)" \
+		|| { rm -rf $(ZENSICAL_VENV); echo "zensical could not be installed; its test will be skipped"; }
+
+zensical: $(ZENSICAL_VENV)/bin/zensical
 
 setup: $(VENV)/.site
 setup-test: $(VENV)/.test
@@ -33,7 +45,7 @@ check: setup
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || scripts/install-chromium
 
-test: setup-test chromium
+test: setup-test chromium zensical
 	$(BIN)/python -m pytest
 
 clean:

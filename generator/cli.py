@@ -6,10 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import commands
+from .anchors import format_statuses
+from .data_export import export_files
 from .diagnostics import format_github, format_human, format_json
 from .emit import owned_pages, write_pages
 from .pages import SiteOptions, render_pages
 from .pipeline import Checked, check
+from .progress import QUIET, Progress
+from .redirects import redirect_stubs
+from .schema import SCHEMA_PATH, schema_text
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -31,11 +37,40 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
     check_cmd.add_argument("--format", choices=("human", "github", "json"), default="human")
     check_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    check_cmd.add_argument("--anchors", action="store_true", help="list what became of every claim's recorded anchor")
     build_cmd = sub.add_parser("build", help="write the generated Markdown pages into a folder")
     build_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
     build_cmd.add_argument("--out", type=Path, required=True, help="the folder to write pages into")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    build_cmd.add_argument("--site-url", help="the site's address, for absolute ids in the open-data exports")
+    schema_cmd = sub.add_parser("schema", help="print the JSON Schema of the annotation format, or write or check a copy")
+    schema_cmd.add_argument("--out", type=Path, help=f"write it to this file instead, e.g. {SCHEMA_PATH}")
+    schema_cmd.add_argument("--check", action="store_true", help=f"exit 1 when the file (--out, default {SCHEMA_PATH}) is stale")
+    commands.add_parsers(sub)  # anchor, new
     return parser
+
+
+def _schema(out: Path | None, check_only: bool, cwd: Path) -> int:
+    text = schema_text()
+    if out is None and not check_only:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if out is None:
+        root = next((f for f in (cwd, *cwd.parents) if (f / "mkdocs.yml").is_file()), cwd)
+        out = root / SCHEMA_PATH
+    try:
+        current = out.read_text(encoding="utf-8")
+    except OSError:
+        current = None
+    if check_only:
+        if current != text:
+            print(f"{out}: the schema is out of date; run: python -m generator schema --out {out}", file=sys.stderr)
+            return EXIT_ERRORS
+        return EXIT_OK
+    if current != text:  # unchanged files keep their timestamp
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return EXIT_OK
 
 
 def _report(checked: Checked, fmt: str) -> None:
@@ -59,19 +94,31 @@ def _summary(checked: Checked) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     cwd = Path.cwd()
+    if args.command == "schema":
+        return _schema(args.out, args.check, cwd)
+    if args.command == "new":
+        return commands.new(args.text, args.seeds or find_seeds(cwd), cwd)
     seeds = args.seeds or find_seeds(cwd)
     if seeds is None or not seeds.is_dir():
         print(f"error: no seeds folder at {seeds or './seeds'}; pass --seeds DIR", file=sys.stderr)
         return EXIT_USAGE
-    checked = check(seeds, cwd)
+    # The phase and a count on a terminal; nothing in a pipe, a log or with -q.
+    progress = Progress(sys.stderr) if sys.stderr.isatty() and not getattr(args, "quiet", False) else QUIET
+    checked = check(seeds, cwd, progress=progress)
+    progress.close()
     fmt = getattr(args, "format", "human")
+    if getattr(args, "anchors", False):
+        sys.stdout.write(format_statuses(checked.anchors))
     if not checked.ok:
         _report(checked, fmt)
-        count = len(checked.diagnostics)
+        count = sum(d.severity == "error" for d in checked.diagnostics)
         if fmt == "human":
             print(f"{count} error{'s' if count != 1 else ''}; nothing was built", file=sys.stderr)
         return EXIT_ERRORS
     assert checked.corpus is not None
+    commands.report_notes(checked, fmt)
+    if args.command == "anchor":
+        return commands.anchor(checked, seeds, cwd, args.quiet)
     if args.command == "check":
         if fmt == "json":
             _report(checked, fmt)
@@ -83,8 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {out} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     has_home = (out / "index.md").is_file() and "index.md" not in owned_pages(out)
-    pages = render_pages(checked.corpus, SiteOptions(home_page=not has_home))
+    pages = render_pages(checked.corpus, SiteOptions(home_page=not has_home), progress=progress)
+    progress.phase("exporting data")
+    pages.update(redirect_stubs(checked.corpus))  # Markdown can't redirect: a page that links on
+    pages.update(export_files(checked.corpus, args.site_url))  # data.json, annotations.jsonld
+    progress.phase(f"writing {len(pages):,} pages")
     problems = write_pages(out, pages)
+    progress.close()
     if problems:
         sys.stderr.write(format_human(problems))
         return EXIT_ERRORS

@@ -7,13 +7,14 @@ the inverse of the outgoing links, computed once here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
 from .model import NEEDS_NO_EVIDENCE, RELATION_INVERSE, Claim, Document, Person, Source
 from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, is_inside, read_text_file
-from .text_spans import SourceText, Span
+from .text_spans import AliasIndex, SourceText, Span, normalise
 from .validate import Located, did_you_mean
 
 NOUNS = {"documents": "document", "people": "person", "sources": "source", "claims": "claim"}
@@ -103,7 +104,15 @@ class Backlinks:
 
 
 class _Linker:
-    def __init__(self, located: list[Located], claimed: set[tuple[str, str]], seeds_dir: Path, base: Path) -> None:
+    def __init__(
+        self,
+        located: list[Located],
+        claimed: set[tuple[str, str]],
+        seeds_dir: Path,
+        base: Path,
+        source_text: Callable[[str], SourceText] = SourceText,
+    ) -> None:
+        self.source_text = source_text  # a cache may hand back the indexed text of the last build
         self.located = located
         self.claimed = claimed
         self.seeds_dir = seeds_dir
@@ -191,7 +200,7 @@ class _Linker:
             if bad:
                 self.problems.extend(bad)
                 continue
-            texts[doc_id] = SourceText(text)
+            texts[doc_id] = self.source_text(text)
             labels[doc_id] = label
             first_line = next((line.strip() for line in text.splitlines() if line.strip()), doc_id)
             titles[doc_id] = doc.title or first_line
@@ -291,12 +300,14 @@ class _Linker:
             self.ref(item, ("publisher",), "sources", item.entry.publisher)
 
     def mentions(self, texts: dict[str, SourceText]) -> dict[str, list[Mention]]:
+        # Keyed by the form matching uses: aliases that differ only in Unicode normalisation,
+        # quote or dash style or spacing find the same words, so they count as the same alias.
         owners: dict[str, tuple[str, str]] = {}
         for kind in ("people", "sources"):
             for entity_id, item in self.by_kind[kind].items():
                 entity: Person | Source = item.entry
                 for index, alias in enumerate(entity.aliases):
-                    owner = owners.get(alias)
+                    owner = owners.get(normalise(alias))
                     if owner is not None and owner != (kind, entity_id):
                         first = self.by_kind[owner[0]][owner[1]]
                         self.error(
@@ -308,31 +319,31 @@ class _Linker:
                             related=((first.at("id"), "the other entry"),),
                         )
                         continue
-                    owners[alias] = (kind, entity_id)
+                    owners[normalise(alias)] = (kind, entity_id)
+        # One pass over each text for all aliases (one regex per alias and text was quadratic);
+        # the longest match at a place wins: "Donald Trump" over "Trump".
+        aliases = AliasIndex.of(owners)
         found: dict[str, list[Mention]] = {}
         for doc_id in sorted(texts):
-            text = texts[doc_id]
-            candidates: list[tuple[int, int, str, str]] = []
-            for alias in sorted(owners):
-                kind, entity_id = owners[alias]
-                candidates.extend((s.start, -s.end, kind, entity_id) for s in text.find_words(alias))
-            candidates.sort()
-            taken_until = -1
             counts: dict[tuple[str, str], int] = defaultdict(int)
             doc_mentions: list[Mention] = []
-            for start, neg_end, kind, entity_id in candidates:
-                if start < taken_until:
-                    continue  # the longest match at a place wins: "Donald Trump" over "Trump"
+            for span, alias in texts[doc_id].find_aliases(aliases):
+                kind, entity_id = owners[alias]
                 counts[(kind, entity_id)] += 1
-                doc_mentions.append(Mention(kind, entity_id, doc_id, Span(start, -neg_end), counts[(kind, entity_id)]))
-                taken_until = -neg_end
+                doc_mentions.append(Mention(kind, entity_id, doc_id, span, counts[(kind, entity_id)]))
             found[doc_id] = doc_mentions
         return found
 
 
-def link(located: list[Located], claimed: set[tuple[str, str]], seeds_dir: Path, base: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+def link(
+    located: list[Located],
+    claimed: set[tuple[str, str]],
+    seeds_dir: Path,
+    base: Path,
+    source_text: Callable[[str], SourceText] = SourceText,
+) -> tuple[Corpus | None, list[Diagnostic]]:
     """Resolve every reference; the corpus is None when anything failed."""
-    linker = _Linker(located, claimed, seeds_dir, base)
+    linker = _Linker(located, claimed, seeds_dir, base, source_text)
     linker.collect_ids()
     texts, titles, labels = linker.read_texts()
     linker.link_publishers()

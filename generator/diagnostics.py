@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -36,34 +37,77 @@ class Diagnostic:
         return (loc.file, loc.line, loc.col, self.code, self.message)
 
 
+MAX_PER_FILE = 100  # problems of one kind in one file; more would bury the first ones
+
+
+def too_many(location: Location) -> Diagnostic:
+    """Stands for the problems of a file past MAX_PER_FILE, at the first one not shown."""
+    return Diagnostic(
+        location,
+        "too-many-problems",
+        f"more problems like the ones above are in this file; only the first {MAX_PER_FILE} are shown",
+        "fix these and check again",
+    )
+
+
+def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    if len(diagnostics) <= MAX_PER_FILE:
+        return diagnostics
+    return [*diagnostics[:MAX_PER_FILE], too_many(diagnostics[MAX_PER_FILE].location)]
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     unique = {(d.sort_key(), d.hint, d.related): d for d in diagnostics}
     return [unique[k] for k in sorted(unique)]
 
 
-def _snippet(location: Location, sources: Mapping[str, str]) -> list[str]:
+def visible(text: str, *, single: bool = False, keep: str = "") -> str:
+    """`text` with control, format and line-separator characters shown as escapes.
+
+    Messages quote values from untrusted files: an escape sequence or a bidi override
+    must not reach the terminal, and a line break must not forge a diagnostic line.
+    With `single`, each such character becomes one U+FFFD, so a caret still lines up;
+    characters in `keep` stay as they are (GitHub's format escapes line breaks its own way).
+    """
+    out = []
+    for char in text:
+        if unicodedata.category(char) in _INVISIBLE and char not in keep:
+            out.append("\ufffd" if single else _ESCAPES.get(char, f"\\u{ord(char):04x}"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _snippet(location: Location, sources: Mapping[str, str], split: dict[str, list[str]]) -> list[str]:
     text = sources.get(location.file)
     if text is None:
         return []
-    lines = text.splitlines()
+    if location.file not in split:  # once per file: splitting a big file per diagnostic was quadratic
+        split[location.file] = text.splitlines()
+    lines = split[location.file]
     if not 1 <= location.line <= len(lines):
         return []
     source_line = lines[location.line - 1]
     gutter = " " * len(str(location.line))
     caret = " " * (location.col - 1) + "^"
-    return [f"    {location.line} | {source_line}", f"    {gutter} | {caret}"]
+    return [f"    {location.line} | {visible(source_line, single=True, keep=chr(9))}", f"    {gutter} | {caret}"]
 
 
 def format_human(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None) -> str:
     """Compiler-style text: first line parseable by editors, then snippet and hints."""
     out: list[str] = []
+    split: dict[str, list[str]] = {}
     for d in diagnostics:
-        out.append(f"{d.location}: {d.severity}[{d.code}]: {d.message}")
-        out.extend(_snippet(d.location, sources or {}))
+        out.append(f"{d.location}: {d.severity}[{d.code}]: {visible(d.message)}")
+        out.extend(_snippet(d.location, sources or {}, split))
         for loc, note in d.related:
             out.append(f"    note: {loc}: {note}")
         if d.hint:
-            out.extend(f"    hint: {line}" for line in d.hint.splitlines())
+            out.extend(f"    hint: {visible(line)}" for line in d.hint.split("\n"))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -88,8 +132,10 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
                 f"title={_github_escape(d.code, property_value=True)}",
             ]
         )
-        body = d.message + (f"\nhint: {d.hint}" if d.hint else "")
-        lines.append(f"::{d.severity} {props}::{_github_escape(body)}")
+        notes = "".join(f"\nnote: {where}: {visible(note, keep=chr(10))}" for where, note in d.related)
+        body = visible(d.message, keep="\r\n") + notes + (f"\nhint: {d.hint}" if d.hint else "")
+        command = d.severity if d.severity in ("error", "warning") else "notice"  # GitHub knows no other level
+        lines.append(f"::{command} {props}::{_github_escape(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

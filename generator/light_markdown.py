@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import string
 import xml.etree.ElementTree as etree
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -45,11 +47,18 @@ def _renderer() -> markdown.Markdown:
     return md
 
 
-def _convert(text: str) -> tuple[str, list[str]]:
+# Each value is converted at check time, again to render it, and again on every rebuild
+# under `mkdocs serve`; the output depends on the text alone. Bounded, so a long session
+# cannot grow it without limit; large enough for some 60,000 distinct values.
+CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _convert(text: str) -> tuple[str, tuple[str, ...]]:
     md = _renderer()
     md.reset()
     html = md.convert(text)
-    return html, list(getattr(md, "collected_hrefs", []))
+    return html, tuple(getattr(md, "collected_hrefs", []))
 
 
 def _is_http(href: str) -> bool:
@@ -73,6 +82,7 @@ def problems(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def render(text: str) -> str:
     """Safe HTML for a checked light-Markdown value."""
     html, _ = _convert(text)
@@ -85,6 +95,51 @@ def render(text: str) -> str:
     )
     # One line, so that the page's Markdown keeps it as a single raw HTML block.
     return clean.replace("\n", " ").strip()
+
+
+class _Inert(HTMLParser):
+    """Re-serialises sanitised HTML so that the Markdown around it has nothing left to read.
+
+    Python-Markdown reads the text between inline HTML tags as Markdown again, and its
+    link pattern runs before its HTML pattern: a backslash-escaped `\\[x\\](javascript:…)`
+    in a note would come back as a live link. Here every ASCII punctuation character of a
+    text or an attribute value becomes a numeric character reference (the browser shows
+    the same character), and paragraphs are joined into one line.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            return
+        attributes = "".join(f' {name}="{_references(value or "")}"' for name, value in attrs)
+        self.parts.append(f"<{tag}{attributes}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" " if tag == "p" else f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(_references(data))
+
+
+def _references(text: str) -> str:
+    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in text)
+
+
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def render_inline(text: str) -> str:
+    """Safe HTML for a checked light-Markdown value that stands inside a line of Markdown."""
+    parser = _Inert()
+    parser.feed(render(text))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
 def to_plain(text: str) -> str:

@@ -3,51 +3,147 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from . import atomic_site
+from .data_export import export_files
+from .build_cache import BuildCache
 from .diagnostics import format_human
+from .edit_links import EditLink, edit_links
 from .pages import SiteOptions, render_pages
 from .pipeline import check
+from .redirects import collisions, redirect_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 
+class GeneratedFile(File):
+    """A generated page or file that knows whether its content changed since the last build.
+
+    MkDocs treats in-memory files as always modified, so `--dirty` would rebuild all of
+    them. Asked by `--dirty` builds only: an unchanged file whose output is there is skipped.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
 class ExplainerConfig(Config):
     seeds = config_options.Type(str, default="seeds")
+    branch = config_options.Type(str, default="main")  # edit links point at this branch of `repo_url`
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Reads `seeds/` on every build; a problem aborts before the site folder is touched."""
 
+    # `mkdocs build` writes into a sibling folder that replaces the site folder only when the
+    # build succeeded (see atomic_site); `serve` and `--dirty` write in place, as MkDocs does.
+    _swap = True
+    _staging: tuple[Path, Path] | None = None  # (staging folder, site folder)
+    serving = False
+    written: dict[str, str]  # page -> its content in the last successful build (serve only)
+    config_text: bytes  # mkdocs.yml in that build
+    new_written: tuple[dict[str, str], bytes]  # this build's, kept once it has succeeded
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._swap = command != "serve" and not dirty
+        self.serving = command == "serve"  # rebuilds follow: keep what they can reuse
+
+    @event_priority(100)  # first, so that every other plugin writes into the staging folder too
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        site_dir = Path(config.site_dir)
+        staging = atomic_site.staging_folder(site_dir) if self._swap else None
+        self._staging = (staging, site_dir) if staging is not None else None
+        if staging is not None:
+            config.site_dir = str(staging)
+        return config
+
+    @event_priority(-100)  # last: the site is complete once every other plugin has written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.written, self.config_text = self.new_written  # every page of this build is written
+        if self._staging is None or atomic_site.strict_abort_ahead(config.strict):
+            return  # MkDocs aborts next; on_build_error discards the staging folder
+        (staging, site_dir), self._staging = self._staging, None
+        config.site_dir = str(site_dir)  # `gh-deploy` reads it after the build
+        atomic_site.publish(staging, site_dir)
+        log.info(f"The new site replaced the old one in {site_dir}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.written = {}  # some pages may be written and others not: the next build writes all
+        if self._staging is not None:
+            (staging, _), self._staging = self._staging, None
+            atomic_site.discard(staging)
+
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
+        self.edit_links: dict[str, EditLink] = {}
+        self.redirects: dict[str, str] = {}
+        # This object lives as long as `mkdocs serve` (on_startup makes MkDocs keep it), so
+        # these carry over from one rebuild to the next.
+        self.cache = BuildCache()
+        self.written = {}
+        self.config_text = b""
+        self.new_written = ({}, b"")
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans the site folder, so bad annotations leave the old site intact.
         base = Path(config.config_file_path).parent
-        checked = check(base / self.config.seeds, base)
+        self.cache.next_build()
+        # Only `serve` rebuilds; a single build lets the corpus go once its pages are made.
+        checked = check(base / self.config.seeds, base, cache=self.cache if self.serving else None)
         if not checked.ok:
-            count = len(checked.diagnostics)
+            count = sum(d.severity == "error" for d in checked.diagnostics)
             raise PluginError(
                 f"the annotations have {count} error{'s' if count != 1 else ''}:\n"
                 + format_human(checked.diagnostics, checked.sources)
             )
         assert checked.corpus is not None
+        for note in checked.diagnostics:  # notices (a quote that moved): informative, never fatal
+            log.info(format_human([note]).rstrip())
         has_home = (Path(config.docs_dir) / "index.md").is_file()
-        self.pages = render_pages(checked.corpus, SiteOptions(home_page=not has_home))
+        self.edit_links = edit_links(checked.corpus, config.repo_url, self.config.branch)
+        options = SiteOptions(
+            home_page=not has_home,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url or None,
+            site_name=config.site_name,
+            edit_links=self.edit_links,
+        )
+        reuse = self.cache.reusable_pages(checked.corpus, options) if self.serving else None
+        self.pages = render_pages(checked.corpus, options, reuse=reuse)
+        if self.serving:
+            self.cache.remember(checked.corpus, options, self.pages)
+            if reuse is not None:
+                log.info(f"explainer: {len(self.pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
+        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
+        self.pages.update(self.redirects)
+        self.pages.update(export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path in collisions(self.redirects, {f.dest_uri for f in files if not f.generated_by}):
+            raise PluginError(
+                f"{path}: error[page-collision]: a hand-written page is where a former id's redirect belongs; move it"
+            )
+        # A page is unchanged when its content and mkdocs.yml are as in the last successful build
+        # of this `serve` session (a reused page is the very same string: `==` is instant).
+        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        previous = self.written if self.serving and config_text == self.config_text else {}
+        self.new_written = (dict(self.pages) if self.serving else {}, config_text)
         for path, content in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None and not existing.generated_by:
@@ -57,5 +153,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 )
             # Entity pages are reached through the index pages; a nav listing them all makes builds quadratic.
             inclusion = InclusionLevel.NOT_IN_NAV if path.count("/") == 1 and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            assert isinstance(file, GeneratedFile)
+            file.unchanged = content == previous.get(path)
+            files.append(file)
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs gives generated pages no edit URL; theirs is the YAML line behind them.
+        link = self.edit_links.get(page.file.src_uri) if page.file.generated_by else None
+        if link is not None:
+            page.edit_url = link.url
+        return page

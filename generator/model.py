@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import light_markdown
@@ -49,7 +49,7 @@ Relation = Literal["supports", "supported-by", "disputes", "disputed-by", "respo
 
 
 def _check_id(value: str) -> str:
-    if not SLUG.match(value):
+    if not SLUG.fullmatch(value):  # `$` alone would let a trailing newline through
         raise PydanticCustomError(
             "invalid-id",
             "'{value}' is not a valid id: use lowercase letters, digits and single hyphens (a slug)",
@@ -64,7 +64,7 @@ def _check_id(value: str) -> str:
 
 def _check_date(value: str) -> str:
     try:
-        if not ISO_DATE.match(value):
+        if not ISO_DATE.fullmatch(value):
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
@@ -84,7 +84,7 @@ def _check_url(value: str) -> str:
 
 
 def _check_wikidata(value: str) -> str:
-    if not WIKIDATA.match(value):
+    if not WIKIDATA.fullmatch(value):
         raise PydanticCustomError(
             "invalid-value", "Expected a Wikidata item id such as Q22686, but got '{value}'", {"value": value}
         )
@@ -115,13 +115,33 @@ def _occurrence(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": SLUG.pattern, "maxLength": 80})]
-IsoDate = Annotated[str, AfterValidator(_check_date), Field(json_schema_extra={"format": "date"})]
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": r"^https?://\S+$"})]
-Text = Annotated[str, AfterValidator(_check_plain), Field(json_schema_extra={"minLength": 1})]
-LightMarkdown = Annotated[str, AfterValidator(_check_light_markdown), Field(json_schema_extra={"x-light-markdown": True})]
-WikidataId = Annotated[str, AfterValidator(_check_wikidata), Field(json_schema_extra={"pattern": WIKIDATA.pattern})]
-Occurrence = Annotated[int, BeforeValidator(_occurrence), Field(ge=1)]
+# Each type's JSON Schema (schema/annotations.schema.json, see generator/schema.py) states
+# the same rule as its validator, for the file as an editor reads it: a YAML 1.2 editor
+# types `2024` as a number and `true` as a boolean where our loader keeps the text, so
+# wherever the text form is accepted the typed form is too.
+_SCALAR = ["string", "number", "boolean"]
+ID_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID_LENGTH, "not": {"const": "index"}},
+        {"type": "integer", "minimum": 0},  # an id of digits only, e.g. `2024`
+    ]
+}
+DATE_SCHEMA: dict[str, Any] = {"type": "string", "pattern": ISO_DATE.pattern, "format": "date"}
+URL_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"}
+TEXT_SCHEMA: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S"}
+LIGHT_MARKDOWN_SCHEMA: dict[str, Any] = {"type": _SCALAR, "x-light-markdown": True}
+WIKIDATA_SCHEMA: dict[str, Any] = {"type": "string", "pattern": WIKIDATA.pattern}
+OCCURRENCE_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": 999_999_999}, {"type": "string", "pattern": "^[1-9][0-9]{0,8}$"}]
+}
+
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
+IsoDate = Annotated[str, AfterValidator(_check_date), WithJsonSchema(DATE_SCHEMA)]
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema(URL_SCHEMA)]
+Text = Annotated[str, AfterValidator(_check_plain), WithJsonSchema(TEXT_SCHEMA)]
+LightMarkdown = Annotated[str, AfterValidator(_check_light_markdown), WithJsonSchema(LIGHT_MARKDOWN_SCHEMA)]
+WikidataId = Annotated[str, AfterValidator(_check_wikidata), WithJsonSchema(WIKIDATA_SCHEMA)]
+Occurrence = Annotated[int, BeforeValidator(_occurrence), Field(ge=1), WithJsonSchema(OCCURRENCE_SCHEMA)]
 
 
 class Entry(BaseModel):

@@ -8,15 +8,22 @@ checks every link and anchor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from . import light_markdown, urls
+from . import claimreview, light_markdown, urls
 from .corpus import Corpus, Mention
+from .edit_links import EditLink
+from .edit_links import footer as edit_footer
 from .markdown_text import attribute, escape, escape_block
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
+from .progress import QUIET, Progress
 from .text_spans import Span
+
+if TYPE_CHECKING:
+    from .graph import Network
 
 VERDICT_ICONS: dict[str, str] = {
     "accurate": "✔",
@@ -35,6 +42,10 @@ VERDICT_ICONS: dict[str, str] = {
 @dataclass(frozen=True)
 class SiteOptions:
     home_page: bool = True  # generate `index.md` (when docs/ has no home page of its own)
+    directory_urls: bool = True  # the site's URL style; raw-HTML links (graphs, previews) point at built URLs
+    site_url: str | None = None  # the site's address when known; absolute URLs (ClaimReview) only then
+    site_name: str | None = None  # who publishes the reviews (ClaimReview's author)
+    edit_links: Mapping[str, EditLink] = field(default_factory=dict)  # page -> the YAML line behind it
 
 
 def external_url(url: str) -> str:
@@ -58,9 +69,8 @@ def block_html(css_class: str, html: str) -> str:
 
 
 def inline_html(text: str) -> str:
-    """Light Markdown rendered for a list item: the paragraph tags dropped."""
-    html = light_markdown.render(text)
-    return html.removeprefix("<p>").removesuffix("</p>").replace("</p> <p>", " ")
+    """Light Markdown rendered for a list item: one line, nothing the page's Markdown could reread."""
+    return light_markdown.render_inline(text)
 
 
 def marked(text: str, span: Span, context: Span) -> str:
@@ -71,10 +81,16 @@ def marked(text: str, span: Span, context: Span) -> str:
     return f"{before}{' ' if before and text[span.start - 1].isspace() else ''}<mark>{inner}</mark>{' ' if after and text[span.end:span.end + 1].isspace() else ''}{after}".strip()
 
 
+def in_context(text: str, span: Span, context: Span) -> str:
+    """A backlink's context sentence, set apart by style: the text often has quotation marks of its own."""
+    return f'<span class="explainer-context">{marked(text, span, context)}</span>'
+
+
 class Renderer:
     def __init__(self, corpus: Corpus, options: SiteOptions) -> None:
         self.c = corpus
         self.options = options
+        self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
 
     # --- small pieces -------------------------------------------------------
 
@@ -82,7 +98,9 @@ class Renderer:
         claim = self.c.claim(claim_id)
         return claim.title or claim.quote
 
-    def claim_line(self, here: str, claim_id: str, *, with_document: bool = True, with_claimant: bool = False) -> str:
+    def claim_line(
+        self, here: str, claim_id: str, *, with_document: bool = True, with_claimant: bool = False, with_context: bool = False
+    ) -> str:
         # Only links whose target links back are shown: a claim line names its claimant where
         # that person's page links here too (article pages and the claims index).
         claim = self.c.claim(claim_id)
@@ -92,7 +110,11 @@ class Renderer:
         if with_document:
             doc = self.c.claim_document[claim_id]
             parts.append("in " + entity_link(here, "documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)))
-        return "- " + " · ".join(parts)
+        line = "- " + " · ".join(parts)
+        if with_context:  # a backlink shows the sentence it comes from
+            text, span = self.c.texts[self.c.claim_document[claim_id]], self.c.claim_span[claim_id]
+            line += ": " + in_context(text.text, span, text.sentence_range(span))
+        return line
 
     def mention_anchor_target(self, mention: Mention) -> str:
         return urls.mention_anchor(mention.kind, mention.entity, mention.number)
@@ -105,7 +127,7 @@ class Renderer:
             where = entity_link(
                 here, "documents", mention.document, self.c.titles[mention.document], self.mention_anchor_target(mention)
             )
-            lines.append(f"- {where}: “{marked(text.text, mention.span, context)}”")
+            lines.append(f"- {where}: {in_context(text.text, mention.span, context)}")
         return lines
 
     # --- pages ----------------------------------------------------------------
@@ -163,9 +185,17 @@ class Renderer:
         if related:
             out += ["## Related claims", ""]
             for relation, other in related:
-                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other, with_document=False)[2:])
+                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other, with_document=False, with_context=True)[2:])
             out.append("")
+        out += self.local_graph("claims", claim_id)
         return "\n".join(out)
+
+    def local_graph(self, kind: str, entity_id: str) -> list[str]:
+        from .graph import local_graph, network
+
+        if self.network is None:  # built once, for every entity page
+            self.network = network(self.c)
+        return local_graph(self.c, kind, entity_id, directory_urls=self.options.directory_urls, net=self.network)
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
         pairs = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
@@ -191,12 +221,13 @@ class Renderer:
             out.append(block_html("description", light_markdown.render(person.description)))
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
         out += [f"## What {escape(person.name)} said", ""]
-        out += [self.claim_line(here, c) for c in claims] or ["No claims recorded."]
+        out += [self.claim_line(here, c, with_context=True) for c in claims] or ["No claims recorded."]
         out.append("")
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
         out += ["## Where they are mentioned", ""]
         out += self.mention_items(here, mentions) or ["No mentions found in the texts."]
         out.append("")
+        out += self.local_graph("people", person_id)
         return "\n".join(out)
 
     def source_page(self, source_id: str) -> str:
@@ -210,7 +241,7 @@ class Renderer:
             out.append(block_html("description", light_markdown.render(source.description)))
         b = self.c.backlinks
         sections = [
-            ("Claims it relays", [self.claim_line(here, c) for c in b.claims_via.get(source_id, [])]),
+            ("Claims it relays", [self.claim_line(here, c, with_context=True) for c in b.claims_via.get(source_id, [])]),
             ("Articles it published", [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
@@ -224,9 +255,12 @@ class Renderer:
         for heading, lines in sections:
             if lines:
                 out += [f"## {heading}", "", *lines, ""]
+        out += self.local_graph("sources", source_id)
         return "\n".join(out)
 
     def document_page(self, doc_id: str) -> str:
+        from .previews import legend, previews_block
+
         here = urls.entity_page("documents", doc_id)
         doc: Document = self.c.documents[doc_id].entry
         out = [f"# {escape(self.c.titles[doc_id])}", ""]
@@ -241,13 +275,15 @@ class Renderer:
         out += facts + [""]
         if doc.summary:
             out.append(block_html("summary", light_markdown.render(doc.summary)))
+        # The text comes first: it is what the reader came for; the list of claims follows it.
+        out += ["## The text", "", *legend(self.c, doc_id), '<div class="explainer-text" markdown>', ""]
+        out += self.annotated_text(doc_id)
+        out += ["</div>", *previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)]
         claims = self.c.claims_in_document(doc_id)
         out += ["## Claims in this article", ""]
         out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims] or ["No claims annotated yet."]
         out += self.entities_in_document(here, doc_id)
-        out += ["", "## The text", "", '<div class="explainer-text" markdown>', ""]
-        out += self.annotated_text(doc_id)
-        out += ["</div>", ""]
+        out.append("")
         return "\n".join(out)
 
     def entities_in_document(self, here: str, doc_id: str) -> list[str]:
@@ -280,7 +316,11 @@ class Renderer:
         claims = [(self.c.claim_span[c], c) for c in self.c.claims_in_document(doc_id)]
         mentions = self.c.mentions.get(doc_id, [])
         paragraphs = []
+        all_claims, all_mentions = claims, mentions
         for para in self.c.texts[doc_id].paragraphs:
+            # Only what overlaps this paragraph: each piece below looks through these lists.
+            claims = [(span, c) for span, c in all_claims if span.start < para.end and para.start < span.end]
+            mentions = [m for m in all_mentions if m.span.start < para.end and para.start < m.span.end]
             cuts = {para.start, para.end}
             for span, _ in claims:
                 cuts.update(p for p in (span.start, span.end) if para.start < p < para.end)
@@ -323,10 +363,10 @@ class Renderer:
             else:
                 claim = self.c.claim(owner)
                 target = urls.relative_link(here, urls.entity_page("claims", owner))
-                label = f"Claim, {VERDICTS[claim.verdict][0]}: {self.claim_title(owner)}"
-                out.append(
-                    f'[{body}]({target}){{ .claim .verdict-{claim.verdict} data-claim="{owner}" aria-label="{attribute(label)}" }}'
-                )
+                # The link's name stays the article's own words (what a screen reader reads in the
+                # text, and what a voice user says); the verdict is added in words, unseen.
+                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[claim.verdict][0]})</span>'
+                out.append(f'[{body}{said}]({target}){{ .claim .verdict-{claim.verdict} data-claim="{owner}" }}')
             i = j
         return "".join(out)
 
@@ -346,14 +386,16 @@ class Renderer:
         return "\n".join(out) + "\n"
 
     def claims_index(self) -> str:
+        from .filters import filter_form, row_attributes
+
         here = urls.index_page("claims")
-        out = ["# Claims", ""]
+        out = ["# Claims", "", *filter_form(self.c)]
         for doc_id in sorted(self.c.documents, key=lambda d: (self.c.titles[d].casefold(), d)):
             claims = self.c.claims_in_document(doc_id)
             if not claims:
                 continue
             out += [f"## {escape(self.c.titles[doc_id])}", "", "In " + entity_link(here, "documents", doc_id, self.c.titles[doc_id]) + ":", ""]
-            out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims]
+            out += [self.claim_line(here, c, with_document=False, with_claimant=True) + row_attributes(self.c, c) for c in claims]
             out.append("")
         if not self.c.claims:
             out.append("No claims yet.")
@@ -399,13 +441,27 @@ class Renderer:
         out += [f"- {entity_link(here, 'documents', d, self.c.titles[d])}" for d in sorted(self.c.documents)]
         out += ["", f"Browse [claims]({urls.relative_link(here, urls.index_page('claims'))}), "
                 f"[people]({urls.relative_link(here, urls.index_page('people'))}) and "
-                f"[sources]({urls.relative_link(here, urls.index_page('sources'))}).", ""]
+                f"[sources]({urls.relative_link(here, urls.index_page('sources'))}); "
+                f"see them on the [timeline]({urls.relative_link(here, urls.TIMELINE)}) "
+                f"and in the [graph]({urls.relative_link(here, urls.GRAPH)}).", ""]
         return "\n".join(out)
 
 
-def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its Markdown path, in a stable order."""
+def render_pages(
+    corpus: Corpus,
+    options: SiteOptions | None = None,
+    *,
+    reuse: Mapping[str, str] | None = None,
+    progress: Progress = QUIET,
+) -> dict[str, str]:
+    """Every generated page, keyed by its Markdown path, in a stable order.
+
+    Entity pages found in `reuse` are taken from it instead of being rendered: a rebuild
+    under `mkdocs serve` passes the pages an edit cannot have changed (see build_cache).
+    """
+    from .graph import graph_page
     from .reference import format_page, verdicts_page
+    from .timeline import timeline_page
 
     options = options or SiteOptions()
     r = Renderer(corpus, options)
@@ -418,13 +474,30 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> dict[str
     pages[urls.index_page("sources")] = r.sources_index()
     pages[urls.VERDICTS] = verdicts_page()
     pages[urls.FORMAT] = format_page()
+    pages[urls.GRAPH] = graph_page(corpus, directory_urls=options.directory_urls)
+    pages[urls.TIMELINE] = timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))
     renderers: Iterable[tuple[str, dict[str, object], object]] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),
         ("sources", corpus.sources, r.source_page),
         ("claims", corpus.claims, r.claim_page),
     )
+    progress.phase("rendering pages", sum(len(table) for _, table, _ in renderers))
     for kind, table, render in renderers:
         for entity_id in table:
-            pages[urls.entity_page(kind, entity_id)] = render(entity_id)  # type: ignore[operator]
+            page = urls.entity_page(kind, entity_id)
+            progress.advance()
+            if reuse is not None and page in reuse:
+                pages[page] = reuse[page]
+                continue
+            content: str = render(entity_id)  # type: ignore[operator]
+            if kind == "claims":
+                content += claimreview.script_block(
+                    corpus,
+                    entity_id,
+                    site_url=options.site_url,
+                    site_name=options.site_name,
+                    directory_urls=options.directory_urls,
+                )
+            pages[page] = content + edit_footer(options.edit_links.get(page))
     return pages

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location
+from .diagnostics import MAX_PER_FILE, Diagnostic, Location, capped
 from .text_checks import forbidden_characters
 
 MAX_YAML_BYTES = 1024 * 1024
@@ -74,6 +74,8 @@ def forbidden_in_text(text: str, label: str) -> list[Diagnostic]:
     line, line_start = 1, 0
     last = 0
     for index, char in forbidden_characters(text, allow="\t\r"):
+        if len(problems) > MAX_PER_FILE:
+            break
         line += text.count("\n", last, index)
         if line > 1:
             line_start = text.rfind("\n", 0, index) + 1
@@ -86,7 +88,7 @@ def forbidden_in_text(text: str, label: str) -> list[Diagnostic]:
                 "control and bidirectional-override characters can hide what a text says; remove it",
             )
         )
-    return problems
+    return capped(problems)
 
 
 def read_annotation_files(seeds_dir: Path, base: Path) -> tuple[list[SeedFile], list[Diagnostic]]:

@@ -11,6 +11,9 @@ import bisect
 import difflib
 import re
 import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,15 +37,66 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(text):
         j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
+        # A mark after white space stands alone: joined to a line break, it would pull a
+        # match (and its anchor) out of the paragraph it belongs to.
+        while j < len(text) and unicodedata.combining(text[j]) and not text[i].isspace():
             j += 1
         out.append((i, j))
         i = j
     return out
 
 
+_EQUIVALENT_TABLE = str.maketrans(_EQUIVALENT)
+_SPACE_RUNS = re.compile(r"\s+")
+# The characters str.isspace() and the regex \s accept; each folds to one space.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_FOLD_TABLE = str.maketrans({**_EQUIVALENT, **dict.fromkeys(WHITE_SPACE, " ")})
+_LONG_SPACE_RUNS = re.compile(r"\s{2,}")
+
+
+def _is_simple(text: str) -> bool:
+    """Whether each character is a cluster of its own and already NFC.
+
+    Then normalising is a translation plus white-space folding, done in C; the check
+    looks at each distinct character once, so it costs little even for long texts.
+    """
+    return all(not unicodedata.combining(c) and unicodedata.is_normalized("NFC", c) for c in set(text))
+
+
+def _normalise_arrays(text: str) -> tuple[str, array[int], array[int]]:
+    """The normalised text, and for each of its characters the start and end of its original range."""
+    if not _is_simple(text):
+        chars, origin = _normalise_clusters(text)
+        return chars, array("q", [a for a, _ in origin]), array("q", [b for _, b in origin])
+    translated = text.translate(_FOLD_TABLE)  # one character for one, so offsets stay put
+    parts: list[str] = []
+    starts, ends = array("q"), array("q")
+    at = 0
+    for run in _LONG_SPACE_RUNS.finditer(text):  # only runs of two or more shift the offsets
+        a, b = run.span()
+        parts += [translated[at:a], " "]
+        starts.extend(range(at, a + 1))
+        ends.extend(range(at + 1, a + 1))
+        ends.append(b)
+        at = b
+    parts.append(translated[at:])
+    starts.extend(range(at, len(text)))
+    ends.extend(range(at + 1, len(text) + 1))
+    return "".join(parts), starts, ends
+
+
 def normalise_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The normalised text and, for each of its characters, the original range it came from."""
+    chars, starts, ends = _normalise_arrays(text)
+    return chars, list(zip(starts, ends, strict=True))
+
+
+def _normalise_clusters(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The general case: cluster by cluster, for texts with combining marks or non-NFC characters."""
     chars: list[str] = []
     origin: list[tuple[int, int]] = []
     in_space = False
@@ -64,7 +118,37 @@ def normalise_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def normalise(text: str) -> str:
-    return normalise_with_map(text)[0].strip()
+    if _is_simple(text):
+        return _SPACE_RUNS.sub(" ", text.translate(_EQUIVALENT_TABLE)).strip()
+    return _normalise_clusters(text)[0].strip()
+
+
+_TOKENS = re.compile(r"\w+|[^\w\s]")  # a mention starts where one of these starts
+_WORDS = re.compile(r"\w+")
+HINT_CHARS = 200
+HINT_CANDIDATES = 40
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class AliasIndex:
+    """Aliases, normalised and grouped by their first token, longest first.
+
+    A whole-word match starts where a token of the text starts and shares that token, so
+    one pass over a text's tokens finds every alias instead of one regex pass per alias.
+    """
+
+    by_token: dict[str, tuple[tuple[str, str], ...]]  # first token -> ((needle, alias), ...)
+
+    @classmethod
+    def of(cls, aliases: Iterable[str]) -> AliasIndex:
+        groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for alias in sorted(set(aliases)):
+            needle = normalise(alias)
+            first = _TOKENS.match(needle)
+            if first is not None:
+                groups[first.group()].append((needle, alias))
+        return cls({token: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p))) for token, pairs in groups.items()})
 
 
 @dataclass(frozen=True)
@@ -74,12 +158,12 @@ class SourceText:
     text: str
 
     @cached_property
-    def _index(self) -> tuple[str, list[tuple[int, int]]]:
-        return normalise_with_map(self.text)
+    def _index(self) -> tuple[str, array[int], array[int]]:
+        # Two arrays of machine integers: a list of tuples costs ~100 bytes per character.
+        return _normalise_arrays(self.text)
 
     def _to_original(self, start: int, end: int) -> Span:
-        origin = self._index[1]
-        return Span(origin[start][0], origin[end - 1][1])
+        return Span(self._index[1][start], self._index[2][end - 1])
 
     def find_all(self, quote: str) -> list[Span]:
         """Every place the quote occurs, overlapping ones included."""
@@ -102,28 +186,96 @@ class SourceText:
         pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
         return [self._to_original(m.start(), m.end()) for m in pattern.finditer(self._index[0])]
 
+    def find_aliases(self, index: AliasIndex) -> list[tuple[Span, str]]:
+        """Whole-word, case-sensitive matches of the aliases, as (span, alias), left to right.
+
+        Matches never overlap: the one that starts first wins, and at one place the longest
+        ("Donald Trump" over "Trump"). The result is kept with the text: a rebuild that reuses
+        this text (see build_cache) with the same aliases gets it back without a scan.
+        """
+        memo = self.__dict__.get("_aliases_memo")
+        if memo is not None and memo[0] == index:
+            found: list[tuple[Span, str]] = memo[1]
+            return found
+        found = self._scan_aliases(index)
+        self.__dict__["_aliases_memo"] = (index, found)  # frozen, but this is a cache, as cached_property is
+        return found
+
+    def _scan_aliases(self, index: AliasIndex) -> list[tuple[Span, str]]:
+        haystack = self._index[0]
+        found: list[tuple[Span, str]] = []
+        taken_until = 0
+        for token in _TOKENS.finditer(haystack):
+            at = token.start()
+            pairs = index.by_token.get(token.group())
+            if at < taken_until or pairs is None:
+                continue
+            if at and _WORD.match(haystack, at - 1):
+                continue  # only a token that is not a word can follow a word character
+            for needle, alias in pairs:
+                end = at + len(needle)
+                if haystack.startswith(needle, at) and not _WORD.match(haystack, end):
+                    found.append((self._to_original(at, end), alias))
+                    taken_until = end
+                    break
+        return found
+
     def closest_passage(self, quote: str, at_least: float = 0.6) -> str:
-        """The passage of the text most like the quote, for a 'not found' hint ('' if none is close)."""
+        """The passage of the text most like the quote, for a 'not found' hint ('' if none is close).
+
+        The work is bounded whatever the text and the quote: only the quote's first
+        HINT_CHARS characters are compared, and only at the HINT_CANDIDATES places where
+        most of its rarest words occur (or at most HINT_CANDIDATES evenly spaced places
+        when it has no words). Comparing every window of a 5 MB text took hours.
+        """
         needle = normalise(quote)
         haystack = self._index[0]
         if not needle or not haystack:
             return ""
         size = len(needle)
-        step = max(1, size // 4)
-        best, best_at = -1.0, 0
-        for at in range(0, max(1, len(haystack) - size + 1), step):
-            ratio = difflib.SequenceMatcher(None, needle, haystack[at : at + size], autojunk=False).ratio()
-            if ratio > best:
-                best, best_at = ratio, at
-        # Refine around the best window one character at a time.
-        for at in range(max(0, best_at - step), min(len(haystack) - size, best_at + step) + 1):
-            ratio = difflib.SequenceMatcher(None, needle, haystack[at : at + size], autojunk=False).ratio()
-            if ratio > best:
-                best, best_at = ratio, at
+        probe = needle[:HINT_CHARS]
+        step = max(1, len(probe) // 4)
+        last = max(0, len(haystack) - size)
+
+        def ratio(at: int) -> float:
+            return difflib.SequenceMatcher(None, probe, haystack[at : at + len(probe)], autojunk=False).ratio()
+
+        starts = self._candidate_starts(probe, last)
+        if not starts:
+            return ""
+        best, best_at = max((ratio(at), -at) for at in starts)
+        best_at = -best_at
+        # Refine around the best place one character at a time.
+        for at in range(max(0, best_at - step), min(last, best_at + step) + 1):
+            score = ratio(at)
+            if score > best:
+                best, best_at = score, at
         if best < at_least:
             return ""
         span = self._to_original(best_at, min(len(haystack), best_at + size))
         return self.text[span.start : span.end]
+
+    def _candidate_starts(self, probe: str, last: int) -> list[int]:
+        words = [(m.group(), m.start()) for m in _WORDS.finditer(probe)]
+        positions = self._word_positions
+        known = sorted((len(positions[w]), w, offset) for w, offset in words if w in positions)
+        if not known:
+            spacing = max(1, (last + 1) // HINT_CANDIDATES)
+            return list(range(0, last + 1, spacing))[:HINT_CANDIDATES]
+        votes: dict[int, int] = defaultdict(int)
+        bucket = max(1, len(probe) // 4)
+        for _, word, offset in known[:8]:  # the rarest words say most about where the quote is
+            for at in positions[word][:2000]:
+                votes[min(last, max(0, at - offset)) // bucket * bucket] += 1
+        ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:HINT_CANDIDATES]
+        return [at for at, _ in ranked]
+
+    @cached_property
+    def _word_positions(self) -> dict[str, array[int]]:
+        found: dict[str, array[int]] = defaultdict(lambda: array("q"))
+        for match in _WORDS.finditer(self._index[0]):
+            found[match.group()].append(match.start())
+        return dict(found)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -152,13 +304,29 @@ class SourceText:
             out.append(Span(para.start + begin, para.end))
         return [Span(s.start, s.start + len(self.text[s.start : s.end].rstrip())) for s in out]
 
+    # Looked up once per mention and claim: kept sorted, searched by bisection.
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def _paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph holding the offset (paragraphs are sorted and disjoint)."""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index < 0 or offset >= self.paragraphs[index].end:
+            return None
+        return self.paragraphs[index]
+
     def sentence_range(self, span: Span, around: int = 0) -> Span:
         """The sentences holding the span, widened by `around` sentences each side within its paragraph."""
         sentences = self.sentences
-        starts = [s.start for s in sentences]
+        starts = self._sentence_starts
         first = max(0, bisect.bisect_right(starts, span.start) - 1)
         last = max(first, bisect.bisect_left(starts, span.end) - 1)
-        para = next((p for p in self.paragraphs if p.start <= span.start < p.end), None)
+        para = self._paragraph_at(span.start)
         lo, hi = max(0, first - around), min(len(sentences) - 1, last + around)
         if para is not None:
             while lo < first and sentences[lo].start < para.start:

@@ -20,6 +20,7 @@ GRAPH = "graph.md"
 TIMELINE = "timeline.md"
 VERDICTS = "reference/verdicts.md"
 FORMAT = "reference/format.md"
+DATA_JSON = "data.json"  # every entity and link, for scripts and the graph page
 
 
 def entity_page(kind: str, entity_id: str) -> str:
@@ -40,13 +41,63 @@ def page_url(page: str, *, directory_urls: bool = True) -> str:
     return page[: -len(".md")] + "/"
 
 
+def output_file(page: str, *, directory_urls: bool = True) -> str:
+    """The file a page builds to, relative to the site folder: `people/x/index.html` or `people/x.html`."""
+    url = page_url(page, directory_urls=directory_urls)
+    return url + "index.html" if not url or url.endswith("/") else url
+
+
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one page source to another, with an optional anchor."""
     fragment = f"#{anchor}" if anchor else ""
     if from_page == to_page:
         return fragment or posixpath.basename(to_page)
-    start = posixpath.dirname(from_page) or "."
-    return posixpath.relpath(to_page, start) + fragment
+    return _relpath(to_page, posixpath.dirname(from_page)) + fragment
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path or ".", start or ".")`, without its two os.getcwd() calls.
+
+    It runs for every link of every page; page paths are relative and clean, and anything
+    else goes to posixpath.
+    """
+    if _unclean(path) or _unclean(start):
+        return posixpath.relpath(path or ".", start or ".")
+    start_parts = start.removesuffix("/").split("/") if start else []
+    path_parts = path.removesuffix("/").split("/") if path else []
+    common = 0
+    for a, b in zip(start_parts, path_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
+def _unclean(path: str) -> bool:
+    """Whether a path may be absolute or have an empty, `.` or `..` part (conservatively)."""
+    return path.startswith((".", "/")) or "/." in path or "//" in path
+
+
+def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: bool = True) -> str:
+    """A relative link between built pages' URLs, for raw HTML (an SVG), which MkDocs does not rewrite."""
+    fragment = f"#{anchor}" if anchor else ""
+    start = page_url(from_page, directory_urls=directory_urls)
+    target = page_url(to_page, directory_urls=directory_urls)
+    folder = start.rstrip("/") if directory_urls else posixpath.dirname(start)
+    link = _relpath(target, folder)
+    if target.endswith("/") or not target:
+        link = "./" if link == "." else link + "/"
+    return link + fragment
+
+
+def annotations_file(doc_id: str) -> str:
+    """The W3C Web Annotation export of an article, beside its page: `articles/<id>/annotations.jsonld`."""
+    return f"{SECTIONS['documents']}/{doc_id}/annotations.jsonld"
+
+
+def absolute_url(site_url: str, path: str, anchor: str = "") -> str:
+    """`path` (a URL relative to the site root) under the site's address."""
+    return site_url.rstrip("/") + "/" + path + (f"#{anchor}" if anchor else "")
 
 
 def mention_anchor(kind: str, entity_id: str, number: int) -> str:

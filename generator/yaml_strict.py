@@ -8,12 +8,14 @@ the model gives it a type, and every value keeps its file, line and column.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Union
 
 import yaml
 
-from .diagnostics import Diagnostic, Location
+from .diagnostics import MAX_PER_FILE, Diagnostic, Location, capped
 from .text_checks import forbidden_characters
 
 MAX_DEPTH = 12
@@ -101,6 +103,17 @@ class _Composer:
         if tag is not None:
             tag = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
             self.error(event, "yaml-tag", f"YAML tags ({tag}) are not allowed", "remove the tag; quote the value if it must stay text")
+        if isinstance(event, yaml.ScalarEvent):
+            # The prescan sees the file as typed; escapes in double quotes ("\u202e", "\e", "\t")
+            # only become characters here.
+            found = next(forbidden_characters(event.value), None)
+            if found is not None:
+                self.error(
+                    event,
+                    "control-character",
+                    f"the character U+{ord(found[1]):04X} (written as an escape) is not allowed in annotation files",
+                    "control, tab and bidirectional-override characters can hide what a text says; remove it",
+                )
 
     def node(self, path: Path, depth: int) -> Value:
         event = self.next()
@@ -178,6 +191,8 @@ class _Composer:
 def _prescan(file: str, text: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if len(problems) > MAX_PER_FILE:
+            break
         col = line.find("\t")
         if col >= 0:
             problems.append(
@@ -192,7 +207,56 @@ def _prescan(file: str, text: str) -> list[Diagnostic]:
                     "control and bidirectional-override characters can hide what a text says; remove it",
                 )
             )
-    return problems
+    return capped(problems)
+
+
+# libyaml, PyYAML's C parser, is about ten times faster and gives the same events as the
+# Python parser except in a few corners, which stay with the Python parser: a file without
+# a final line break (the marks at its end differ), BOM or Unicode line-separator
+# characters inside a file, and a comment straight after a block-scalar indicator (`|#`),
+# which libyaml accepts. Errors are always reported in the Python parser's words.
+_C_LOADER = getattr(yaml, "CSafeLoader", None)
+_PYTHON_ONLY = re.compile("[\ufeff\u2028\u2029\x85]|[|>][-+0-9]*#")
+
+
+class TooDeepError(Exception):
+    """A collection nested past MAX_DEPTH, met while parsing."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:  # either parser's mark: line and column count alike
+        super().__init__("too deep")
+        self.mark = mark
+
+
+def _bounded(events: Iterable[yaml.Event]) -> list[yaml.Event]:
+    # Both parsers spend, on every token, time that grows with the number of open flow
+    # collections: `[[[[…` 100,000 deep (200 kB) took minutes. Taking the events one by
+    # one and stopping at the first collection nested too deep keeps that instant.
+    out: list[yaml.Event] = []
+    depth = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise TooDeepError(event.start_mark)  # type: ignore[arg-type]
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        out.append(event)
+    return out
+
+
+def parse_events(text: str) -> list[yaml.Event]:
+    """The parser events of a YAML text, as PyYAML's Python parser gives them."""
+    if _C_LOADER is not None and text.endswith("\n") and not _PYTHON_ONLY.search(text):
+        try:
+            events = _bounded(yaml.parse(text, Loader=_C_LOADER))
+        except yaml.YAMLError:
+            pass
+        else:
+            for event in events:
+                if isinstance(event, yaml.ScalarEvent) and event.style == "":
+                    event.style = None  # a plain scalar; the Python parser says None
+            return events
+    return _bounded(yaml.parse(text, Loader=yaml.SafeLoader))
 
 
 def load_yaml(file: str, text: str) -> Loaded:
@@ -202,7 +266,10 @@ def load_yaml(file: str, text: str) -> Loaded:
     if problems:
         return Loaded(None, marks, tuple(problems))
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+        events = parse_events(text)
+    except TooDeepError as exc:
+        message = f"values are nested more than {MAX_DEPTH} levels deep"
+        return Loaded(None, marks, (Diagnostic(_loc(file, exc.mark), "yaml-too-deep", message),))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "unreadable"
@@ -210,8 +277,15 @@ def load_yaml(file: str, text: str) -> Loaded:
             where = exc.context_mark
             message += f" ({exc.context} at line {where.line + 1}, column {where.column + 1})"
         return Loaded(None, marks, (Diagnostic(_loc(file, mark), "yaml-syntax", f"invalid YAML: {message}"),))
+    except yaml.reader.ReaderError as exc:
+        # Characters YAML cannot carry at all (U+FFFE, U+FFFF); the prescan let them through.
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"the character U+{char:04X} cannot be written in a YAML file"
+        return Loaded(None, marks, (Diagnostic(Location(file, line, col), "yaml-syntax", message, "remove it"),))
     except yaml.YAMLError as exc:
         return Loaded(None, marks, (Diagnostic(Location(file, 1, 1), "yaml-syntax", f"invalid YAML: {exc}"),))
     composer = _Composer(file, events)
     value = composer.compose()
-    return Loaded(value, composer.marks, tuple(composer.diagnostics))
+    return Loaded(value, composer.marks, tuple(capped(composer.diagnostics)))

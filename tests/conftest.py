@@ -54,6 +54,8 @@ def make_project(root: Path) -> Project:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copytree(ROOT / "docs", root / "docs")
+    # The real home page links the seed article's claims; test projects have their own seeds.
+    (root / "docs" / "index.md").write_text("# Explainers\n\n- [Articles](articles/index.md)\n", encoding="utf-8")
     (root / "seeds").mkdir()
     return Project(root)
 

@@ -26,6 +26,7 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "claims/index.md",
         "claims/no-request.md",
         "claims/trump-wants-to-meet.md",
+        "graph.md",
         "index.md",
         "people/dmitry-peskov.md",
         "people/donald-trump.md",
@@ -35,15 +36,16 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "sources/index.md",
         "sources/reuters.md",
         "sources/tass.md",
+        "timeline.md",
     ]
 
 
 def test_article_links_each_claim_span_with_its_verdict(pages: dict[str, str]) -> None:
     page = pages["articles/trump-putin.md"]
     assert (
-        '[<span id="claim-trump-wants-to-meet"></span>He wants to meet, and we’re working on it](../claims/trump-wants-to-meet.md)'
-        '{ .claim .verdict-accurate-quote data-claim="trump-wants-to-meet" '
-        "aria-label=\"Claim, Accurate quote: He wants to meet, and we're working on it\" }"
+        '[<span id="claim-trump-wants-to-meet"></span>He wants to meet, and we’re working on it'
+        '<span class="explainer-sr" data-search-exclude> (claim, verdict: Accurate quote)</span>](../claims/trump-wants-to-meet.md)'
+        '{ .claim .verdict-accurate-quote data-claim="trump-wants-to-meet" }'
     ) in page
 
 
@@ -88,7 +90,7 @@ def test_person_page_separates_claims_from_mentions(pages: dict[str, str]) -> No
     assert "[He wants to meet, and we're working on it](../claims/trump-wants-to-meet.md)" in said
     assert (
         "- [Trump to Meet Putin](../articles/trump-putin.md#mention-people-donald-trump-3): "
-        "“<mark>Trump</mark> later repeated it\\.”"
+        '<span class="explainer-context"><mark>Trump</mark> later repeated it\\.</span>'
     ) in mentioned
 
 

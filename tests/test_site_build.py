@@ -98,9 +98,9 @@ def test_generated_pages_are_not_written_into_docs(built: Project) -> None:
 def test_article_html_shows_text_literally_and_links_claims(built: Project) -> None:
     html = built.html("articles/trump-putin")
     assert (
-        '<a aria-label="Claim, Accurate quote: He wants to meet, and we\'re working on it" '
-        'class="claim verdict-accurate-quote" data-claim="trump-wants-to-meet" href="../../claims/trump-wants-to-meet/">'
-        '<span id="claim-trump-wants-to-meet"></span>He wants to meet, and we’re working on it</a>'
+        '<a class="claim verdict-accurate-quote" data-claim="trump-wants-to-meet" href="../../claims/trump-wants-to-meet/">'
+        '<span id="claim-trump-wants-to-meet"></span>He wants to meet, and we’re working on it'
+        '<span class="explainer-sr" data-search-exclude> (claim, verdict: Accurate quote)</span></a>'
     ) in html
 
 

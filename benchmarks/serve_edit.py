@@ -1,0 +1,149 @@
+"""How long an edit to one annotation file takes to show under `mkdocs serve`.
+
+    .venv/bin/python benchmarks/serve_edit.py --articles 1000 --mode dirty
+    .venv/bin/python benchmarks/serve_edit.py --articles 1000 --mode both --edits 3
+
+It writes a synthetic corpus (benchmarks/corpus.py) into a copy of this project, starts a
+real `mkdocs serve` on 127.0.0.1 (a free port), waits for the first build, then edits the
+explanation of one claim in one YAML file and polls that claim's page over HTTP until the
+new text is there. The seconds from the write to the changed page are what a person at
+the browser waits (the live-reload script reloads the page as soon as the build ends).
+
+Modes: `dirty` runs `mkdocs serve --dirty` (MkDocs re-renders only the files whose
+is_modified() says so; the plugin says so only for pages whose content changed);
+`full` runs plain `mkdocs serve`, where every rebuild renders every page: MkDocs' floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+from scale import copy_project  # noqa: E402
+
+POLL_SECONDS = 0.05
+FIRST_BUILD_TIMEOUT = 900.0
+EDIT_TIMEOUT = 600.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (a local server we started)
+            body: bytes = response.read()
+            return body.decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, predicate: object, timeout: float, server: subprocess.Popen[bytes]) -> float:
+    """Poll until the page satisfies `predicate`; the seconds it took."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if server.poll() is not None:
+            sys.exit(f"mkdocs serve exited with {server.returncode}")
+        page = fetch(url)
+        if page is not None and predicate(page):  # type: ignore[operator]
+            return time.perf_counter() - start
+        time.sleep(POLL_SECONDS)
+    sys.exit(f"timed out after {timeout:.0f} s waiting for {url}")
+
+
+def build_times(log: Path) -> list[float]:
+    return [float(m) for m in re.findall(r"Documentation built in ([0-9.]+) seconds", log.read_text(errors="replace"))]
+
+
+def session(project: Path, articles: int, mode: str, edits: int) -> list[tuple[float, float | None]]:
+    """(seconds until the page changed, MkDocs' own build time) for each edit."""
+    port = free_port()
+    log = project / f"serve-{mode}.log"
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]  # live reload on, as people use it
+    if mode == "dirty":
+        cmd.append("--dirty")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    number = articles // 2  # an article in the middle; its claim 3
+    claim = f"claim-{number}-3"
+    url = f"http://127.0.0.1:{port}/claims/{claim}/"
+    yaml_file = project / "seeds" / f"article-{number}.yaml"
+    with log.open("wb") as out:
+        server = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            first = wait_for(url, lambda page: True, FIRST_BUILD_TIMEOUT, server)
+            print(f"  {mode}: first build served after {first:.1f} s", file=sys.stderr)
+            results = []
+            for edit in range(edits):
+                time.sleep(1.0)  # let the watcher settle after the previous build
+                marker = f"edit {edit + 1} under {mode} serve at {time.time_ns()}"  # new text every time
+                text = yaml_file.read_text(encoding="utf-8")
+                explanation = f'    explanation: "Figure {number}-3 was *{marker}*, see [the register](https://example.org/r/{number})."'
+                text, count = re.subn(rf"^    explanation: \"Figure {number}-3 .*$", explanation, text, flags=re.MULTILINE)
+                assert count == 1, "the claim's explanation was not found"
+                before = len(build_times(log))
+                yaml_file.write_text(text, encoding="utf-8")
+                seconds = wait_for(url, lambda page, m=marker: m in page, EDIT_TIMEOUT, server)
+                time.sleep(0.2)
+                times = build_times(log)
+                results.append((seconds, times[before] if len(times) > before else None))
+                print(f"  {mode}: edit {edit + 1} shown after {seconds:.2f} s", file=sys.stderr)
+            return results
+        finally:
+            server.send_signal(signal.SIGINT)  # MkDocs shuts down and removes its temporary site
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--mode", choices=("dirty", "full", "both"), default="both")
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--work", type=Path, help="keep the project in this folder (default: temporary)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="explainer-serve-"))
+    project = work / f"serve-n{args.articles}"
+    try:
+        copy_project(project)
+        write_corpus(project / "seeds", args.articles)
+        modes = ["dirty", "full"] if args.mode == "both" else [args.mode]
+        print(f"{args.articles:,} articles; load average {os.getloadavg()[0]:.2f} at the start")
+        for mode in modes:
+            results = session(project, args.articles, mode, args.edits)
+            shown = [s for s, _ in results]
+            built = [b for _, b in results if b is not None]
+            print(
+                f"mkdocs serve{' --dirty' if mode == 'dirty' else ''}: edit shown after "
+                + ", ".join(f"{s:.2f} s" for s in shown)
+                + f" (median {statistics.median(shown):.2f} s); MkDocs reported the rebuilds as "
+                + (", ".join(f"{b:.2f} s" for b in built) or "n/a")
+                + f"; load average {os.getloadavg()[0]:.2f}"
+            )
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

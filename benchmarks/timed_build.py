@@ -1,0 +1,54 @@
+"""`mkdocs build`, recording how long the explainer plugin's own hooks took.
+
+    python benchmarks/timed_build.py OUT.json -- build --strict
+
+Every `on_*` method of the plugin class is wrapped with a timer before MkDocs loads the
+plugin, so one real build gives both numbers: the whole build and the generator's part
+of it. Benchmarks only: the plugin itself is unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.__main__ import cli
+
+from generator.mkdocs_plugin import ExplainerPlugin
+
+SPENT: dict[str, float] = {}
+
+
+def timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)  # keeps `mkdocs_priority`, which MkDocs reads to order events
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            SPENT[name] = SPENT.get(name, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    args = sys.argv[sys.argv.index("--") + 1 :]
+    for name, method in list(vars(ExplainerPlugin).items()):
+        if name.startswith("on_") and callable(method):
+            setattr(ExplainerPlugin, name, timed(name, method))
+    start = time.perf_counter()
+    try:
+        cli.main(args=args, prog_name="mkdocs", standalone_mode=False)
+    finally:
+        total = time.perf_counter() - start
+        out.write_text(json.dumps({"hooks": SPENT, "plugin_s": sum(SPENT.values()), "in_process_s": total}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

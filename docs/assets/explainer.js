@@ -1,0 +1,189 @@
+/* Reader aids: claim previews on article pages and the claims index filter.
+ *
+ * Vanilla JavaScript, no library, no request to any host: the previews' data is a JSON
+ * block the generator put in the page. Every value in it comes from an annotation, so
+ * it only ever reaches the page through textContent, never as HTML. Without this
+ * script every page still works: claims are links, and the index lists every claim.
+ */
+(function () {
+  "use strict";
+
+  var TIP_ID = "explainer-preview";
+  var HIDE_DELAY = 200; // ms: time to move the pointer from a claim into its preview
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* --- previews -------------------------------------------------------------- */
+
+  function setupPreviews() {
+    var block = document.getElementById("explainer-previews");
+    if (!block) return;
+    var previews;
+    try {
+      previews = JSON.parse(block.textContent);
+    } catch (error) {
+      return; // no previews rather than a broken page
+    }
+    var old = document.getElementById(TIP_ID);
+    if (old) old.remove();
+
+    var tip = element("div", "explainer-preview");
+    tip.id = TIP_ID;
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    var verdict = element("p", "explainer-preview-verdict");
+    var icon = element("span", "explainer-preview-icon");
+    icon.setAttribute("aria-hidden", "true");
+    var label = element("span", "explainer-preview-label");
+    verdict.append(icon, label);
+    var claimant = element("p", "explainer-preview-claimant");
+    var summary = element("p", "explainer-preview-summary");
+    var more = element("a", "explainer-preview-more", "Open the claim page");
+    // The claim itself is the keyboard's link to its page; this one is for the pointer.
+    more.tabIndex = -1;
+    tip.append(verdict, claimant, summary, more);
+    document.body.append(tip);
+
+    var current = null;
+    var hideTimer = 0;
+
+    function fill(data) {
+      verdict.className = "explainer-preview-verdict verdict-" + String(data.verdict);
+      icon.textContent = String(data.icon);
+      label.textContent = String(data.label);
+      claimant.textContent = "Claimant: " + String(data.claimant);
+      summary.textContent = String(data.summary);
+      more.setAttribute("href", String(data.url));
+    }
+
+    function place(link, pointerX, pointerY) {
+      var rects = Array.prototype.slice.call(link.getClientRects());
+      if (!rects.length) return;
+      // Keyboard: below the whole claim, so none of it is hidden. Pointer: below the line it is on.
+      var rect = rects[rects.length - 1];
+      if (pointerY !== undefined) {
+        rects.forEach(function (r) {
+          if (pointerY >= r.top && pointerY <= r.bottom && pointerX >= r.left && pointerX <= r.right) rect = r;
+        });
+      }
+      var viewport = document.documentElement.clientWidth;
+      var width = tip.offsetWidth;
+      var height = tip.offsetHeight;
+      var left = Math.max(8, Math.min(rect.left, viewport - width - 8));
+      var top = rect.bottom + 8;
+      if (top + height > window.innerHeight && rect.top - height - 8 > 0) top = rect.top - height - 8;
+      tip.style.left = left + window.scrollX + "px";
+      tip.style.top = top + window.scrollY + "px";
+    }
+
+    function show(link, event) {
+      var data = previews[link.getAttribute("data-claim")];
+      if (!data) return;
+      window.clearTimeout(hideTimer);
+      if (current && current !== link) current.removeAttribute("aria-describedby");
+      current = link;
+      fill(data);
+      tip.hidden = false;
+      link.setAttribute("aria-describedby", TIP_ID);
+      if (event && event.type === "mouseenter") place(link, event.clientX, event.clientY);
+      else place(link);
+    }
+
+    function hide() {
+      window.clearTimeout(hideTimer);
+      tip.hidden = true;
+      if (current) current.removeAttribute("aria-describedby");
+      current = null;
+    }
+
+    function hideSoon() {
+      window.clearTimeout(hideTimer);
+      hideTimer = window.setTimeout(hide, HIDE_DELAY);
+    }
+
+    document.querySelectorAll("a.claim[data-claim]").forEach(function (link) {
+      link.addEventListener("mouseenter", function (event) { show(link, event); });
+      link.addEventListener("mouseleave", hideSoon);
+      link.addEventListener("focus", function () { show(link); });
+      link.addEventListener("blur", hide);
+    });
+    tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", hideSoon);
+    hidePreview = function () { if (!tip.hidden) hide(); };
+  }
+
+  var hidePreview = function () {};
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hidePreview();
+  });
+
+  /* --- claims index filter ------------------------------------------------------ */
+
+  function setupFilter() {
+    var form = document.querySelector("form.explainer-filter");
+    if (!form) return;
+    var rows = Array.prototype.slice.call(document.querySelectorAll("li.claim-row"));
+    var status = form.querySelector(".explainer-filter-status");
+    form.hidden = false;
+
+    function ticked(name) {
+      var values = {};
+      form.querySelectorAll("input[name='" + name + "']:checked").forEach(function (box) {
+        values[box.value] = true;
+      });
+      return values;
+    }
+
+    function apply() {
+      var verdicts = ticked("verdict");
+      var tags = ticked("tag");
+      var anyTag = Object.keys(tags).length === 0;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var rowTags = (row.getAttribute("data-tags") || "").split(" ");
+        var match = verdicts[row.getAttribute("data-verdict")] === true &&
+          (anyTag || rowTags.some(function (tag) { return tags[tag] === true; }));
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      // An article whose claims are all filtered out loses its heading too.
+      document.querySelectorAll("ul").forEach(function (list) {
+        var own = list.querySelectorAll(":scope > li.claim-row");
+        if (!own.length) return;
+        var empty = list.querySelectorAll(":scope > li.claim-row:not([hidden])").length === 0;
+        list.hidden = empty;
+        var intro = list.previousElementSibling;
+        if (intro && intro.tagName === "P") {
+          intro.hidden = empty;
+          var heading = intro.previousElementSibling;
+          if (heading && heading.tagName === "H2") heading.hidden = empty;
+        }
+      });
+      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims.";
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  function init() {
+    setupPreviews();
+    setupFilter();
+  }
+
+  // With Material's instant navigation, document$ emits on every page; without it, once.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

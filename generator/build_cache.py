@@ -1,0 +1,165 @@
+"""What a rebuild can reuse from the build before it, keyed by content.
+
+Under `mkdocs serve` the plugin object lives for the whole session (see its `on_startup`),
+and one `BuildCache` with it. An edit to one annotation file then re-parses and
+re-validates that file only; the others' entries, and the indexed source texts, are the
+objects of the previous build. Keys hold the full content, so a hit is never stale.
+What a build did not ask for is dropped when the next one starts, so the cache holds at
+most two builds' worth of data and never grows with the length of a session.
+
+Pages: an entity's page shows its entity and facts about entities at most two links away
+(a claim page names the claimant of a related claim; a person page gives the title of the
+article behind each of their claims). So after an edit only the pages of the entities
+that changed and of those within two links of them, before or after the edit, are
+rendered again; every other entity page is the previous build's text. Index and
+site-wide pages are always rendered. tests/test_build_cache.py checks that the result is
+the full render, page for page, after edits of every kind.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from . import urls
+from .diagnostics import Diagnostic
+from .text_spans import SourceText
+from .validate import Located
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .pages import SiteOptions
+
+Key = tuple[str, str]  # (kind, id)
+DEPTH = 2  # how many links away a page shows facts about other entities
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """Values of the previous build, handed out again when their key comes back."""
+
+    def __init__(self) -> None:
+        self.previous: dict[K, V] = {}
+        self.current: dict[K, V] = {}
+        self.hits = 0
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        if key in self.current:
+            return self.current[key]
+        if key in self.previous:
+            value = self.previous[key]
+            self.hits += 1
+        else:
+            value = make()
+        self.current[key] = value
+        return value
+
+    def next_build(self) -> None:
+        self.previous, self.current, self.hits = self.current, {}, 0
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One annotation file, parsed and validated: its entries, or why they cannot be used."""
+
+    problems: tuple[Diagnostic, ...]
+    entries: tuple[Located, ...]
+    claimed: frozenset[tuple[str, str]]  # ids of entries that failed validation
+
+
+@dataclass
+class BuildCache:
+    # (path, label, text) -> the file parsed and validated.
+    parsed: Memo[tuple[str, str, str], Parsed] = field(default_factory=Memo)
+    # text -> the source text with its normalised index (built once, then reused).
+    texts: Memo[str, SourceText] = field(default_factory=Memo)
+
+    # The last render, to reuse its entity pages (kept only by `mkdocs serve`).
+    rendered: Rendered | None = None
+
+    def source_text(self, text: str) -> SourceText:
+        return self.texts.get(text, lambda: SourceText(text))
+
+    def next_build(self) -> None:
+        self.parsed.next_build()
+        self.texts.next_build()
+
+    def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
+        """The entity pages of the last render that this corpus cannot have changed."""
+        if self.rendered is None:
+            return None
+        return self.rendered.reusable(corpus, options)
+
+    def remember(self, corpus: Corpus, options: SiteOptions, pages: Mapping[str, str]) -> None:
+        self.rendered = Rendered(entries(corpus), links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    entries: dict[Key, Any]
+    links: dict[Key, set[Key]]
+    pages: dict[str, str]
+    options: SiteOptions  # without its edit links, which are compared page by page
+    edit_links: Mapping[str, Any]
+
+    def reusable(self, corpus: Corpus, options: SiteOptions) -> dict[str, str]:
+        if replace(options, edit_links={}) != self.options:
+            return {}
+        now = entries(corpus)
+        changed = {key for key in now.keys() | self.entries.keys() if now.get(key) != self.entries.get(key)}
+        graph = links(corpus)
+        affected, frontier = set(changed), changed
+        for _ in range(DEPTH):
+            frontier = {n for key in frontier for n in graph.get(key, set()) | self.links.get(key, set())} - affected
+            affected |= frontier
+        reuse: dict[str, str] = {}
+        for kind, entity_id in now.keys() - affected:
+            page = urls.entity_page(kind, entity_id)
+            if page in self.pages and options.edit_links.get(page) == self.edit_links.get(page):
+                reuse[page] = self.pages[page]
+        return reuse
+
+
+def entries(corpus: Corpus) -> dict[Key, Any]:
+    """What each entity is, as values that compare equal when nothing about it changed."""
+    out: dict[Key, Any] = {}
+    for kind in ("documents", "people", "sources", "claims"):
+        for entity_id, item in corpus.entities(kind).items():
+            out[(kind, entity_id)] = item.entry
+    for doc_id, text in corpus.texts.items():
+        out[("documents", doc_id)] = (out.get(("documents", doc_id)), text.text, corpus.titles.get(doc_id))
+    return out
+
+
+def links(corpus: Corpus) -> dict[Key, set[Key]]:
+    """Each entity's neighbours: what links it to others in the corpus, either way."""
+    graph: dict[Key, set[Key]] = defaultdict(set)
+
+    def join(a: Key, b: Key) -> None:
+        graph[a].add(b)
+        graph[b].add(a)
+
+    for claim_id, item in corpus.claims.items():
+        key, claim = ("claims", claim_id), item.entry
+        if claim_id in corpus.claim_document:
+            join(key, ("documents", corpus.claim_document[claim_id]))
+        if claim.claimant:
+            join(key, ("people", claim.claimant))
+        for source in claim.via:
+            join(key, ("sources", source))
+        for evidence in claim.evidence:
+            if evidence.source:
+                join(key, ("sources", evidence.source))
+        for related in claim.related:
+            join(key, ("claims", related.claim))
+    for doc_id, item in corpus.documents.items():
+        key = ("documents", doc_id)
+        if item.entry.publisher:
+            join(key, ("sources", item.entry.publisher))
+        for mention in corpus.mentions.get(doc_id, []):
+            join(key, (mention.kind, mention.entity))
+    return dict(graph)

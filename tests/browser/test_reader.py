@@ -1,0 +1,335 @@
+"""The reader's experience in a real browser: Debian's Chromium, driven by Playwright, on a
+built site served from 127.0.0.1.
+
+One site is built for the whole module. Every page a test opens is watched: a console
+error, an uncaught exception or a request to any other host fails the test (such requests
+are refused, never sent). Screenshots go to test-artifacts/browser/ (not committed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from local_site import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+
+BUDGET_TEXT = """\
+Budget Row in Lima
+
+Finance minister José Núñez-Pérez said “the deficit fell to 2 percent” on Monday, according to Andina.
+Eve Example, an opposition deputy, answered that “the figures are cooked”.
+
+Andina later corrected its report.
+"""
+
+# The second person's name is hostile on purpose: it must show as text everywhere.
+HOSTILE = "Eve <img src=x onerror=\"window.__pwned=1\"></script><b>Example</b>"
+
+BUDGET_YAML = f"""\
+documents:
+  - id: budget-row
+    text: budget.txt
+    published: 2025-03-04
+    publisher: andina
+people:
+  - id: jose-nunez-perez
+    name: José Núñez-Pérez
+    aliases: [José Núñez-Pérez]
+    role: Finance minister
+  - id: eve-example
+    name: '{HOSTILE}'
+    aliases: [Eve Example]
+sources:
+  - id: andina
+    name: Agencia Andina
+    type: news-agency
+    aliases: [Andina]
+claims:
+  - id: deficit-fell
+    quote: "the deficit fell to 2 percent"
+    title: The deficit fell to 2 percent
+    kind: direct-quote
+    claimant: jose-nunez-perez
+    said_on: 2025-03-03
+    via: [andina]
+    tags: [economy]
+    verdict: misleading
+    explanation: The deficit fell to *2.4 percent*, per the [ministry](https://example.org/deficit). Rounding it down hides that.
+    evidence:
+      - url: https://example.org/deficit
+        source: andina
+        title: Deficit figures
+  - id: figures-cooked
+    quote: "the figures are cooked"
+    kind: direct-quote
+    claimant: eve-example
+    tags: [economy, opposition]
+    verdict: opinion
+    explanation: A view, not a checkable "fact" & not a number.
+"""
+
+
+@dataclass
+class Watch:
+    """What the pages of one test did that they should not have."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (scripts/install-chromium)")
+        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
+    project: Project = make_project(tmp_path_factory.mktemp("reader") / "project")
+    project.write("seeds/article.txt", SAMPLE_TEXT)
+    project.write("seeds/article.yaml", SAMPLE_YAML)
+    project.write("seeds/budget.txt", BUDGET_TEXT)
+    project.write("seeds/budget.yaml", BUDGET_YAML)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(built: Project) -> Iterator[str]:
+    with serve(built.root / "site") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium(site: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(chromium: Any, site: str, watch: Watch, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+
+    def route(handler: Any) -> None:
+        if urlsplit(handler.request.url).hostname == "127.0.0.1":
+            handler.continue_()
+        else:
+            watch.other_hosts.append(handler.request.url)
+            handler.abort()
+
+    tab.route("**/*", route)
+    tab.on("console", lambda message: watch.console_errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    yield tab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / (re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name) + ".png")), full_page=True)
+    context.close()
+    assert watch == Watch(), "the pages logged errors or asked another host"
+
+
+def preview(page: Any) -> Any:
+    return page.locator("#explainer-preview")
+
+
+def headings(page: Any, selector: str) -> list[str]:
+    """Heading texts without the permalink sign."""
+    return [text.removesuffix("¶").strip() for text in page.locator(selector).all_inner_texts()]
+
+
+def test_hovering_a_claim_shows_its_preview(page: Any, site: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    claim = page.locator('a.claim[data-claim="deficit-fell"]')
+    claim.hover()
+    tip = preview(page)
+    assert tip.is_visible()
+    assert tip.get_attribute("role") == "tooltip"
+    assert claim.get_attribute("aria-describedby") == "explainer-preview"
+    assert tip.locator(".explainer-preview-verdict").inner_text() == "⚠Misleading"
+    assert tip.locator(".explainer-preview-claimant").inner_text() == "Claimant: José Núñez-Pérez"
+    # The explanation's first sentence, as plain text (its emphasis and link dropped).
+    assert tip.locator(".explainer-preview-summary").inner_text() == "The deficit fell to 2.4 percent, per the ministry."
+    more = tip.locator("a.explainer-preview-more")
+    assert more.get_attribute("href") == "../../claims/deficit-fell/"
+    # The pointer may travel into the preview and follow its link.
+    more.hover()
+    assert tip.is_visible()
+    more.click()
+    page.wait_for_url(site + "claims/deficit-fell/")
+
+
+def test_preview_hides_on_mouse_leave_and_escape(page: Any, site: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    claim = page.locator('a.claim[data-claim="deficit-fell"]')
+    claim.hover()
+    assert preview(page).is_visible()
+    page.mouse.move(5, 890)
+    preview(page).wait_for(state="hidden")
+    assert claim.get_attribute("aria-describedby") is None
+    claim.hover()
+    assert preview(page).is_visible()
+    page.keyboard.press("Escape")
+    assert preview(page).is_hidden()
+
+
+def test_untrusted_values_stay_text_in_the_preview(page: Any, site: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    page.locator('a.claim[data-claim="figures-cooked"]').hover()
+    tip = preview(page)
+    assert tip.locator(".explainer-preview-claimant").inner_text() == "Claimant: " + HOSTILE
+    assert tip.locator(".explainer-preview-summary").inner_text() == 'A view, not a checkable "fact" & not a number.'
+    assert tip.locator("img, b, script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_tab_reaches_every_claim_with_visible_focus_and_preview(page: Any, site: str) -> None:
+    page.goto(site + "articles/trump-putin/")
+    expected = page.eval_on_selector_all("a.claim[data-claim]", "links => links.map(l => l.dataset.claim)")
+    reached: list[str] = []
+    for _ in range(200):  # more than the links on the page
+        page.keyboard.press("Tab")
+        claim_id = page.evaluate("document.activeElement.dataset ? document.activeElement.dataset.claim || '' : ''")
+        if not claim_id:
+            continue
+        reached.append(claim_id)
+        focused = page.locator(f'a.claim[data-claim="{claim_id}"]')
+        outline = focused.evaluate("e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]")
+        assert outline[0] != "none" and outline[1] >= 2, outline
+        assert preview(page).is_visible()
+        assert focused.get_attribute("aria-describedby") == "explainer-preview"
+        if len(reached) == len(expected):
+            break
+    assert reached == expected
+    page.keyboard.press("Escape")
+    assert preview(page).is_hidden()
+
+
+def test_claim_highlights_have_a_text_cue_and_a_spoken_verdict(page: Any, site: str) -> None:
+    page.goto(site + "articles/trump-putin/")
+    claim = page.locator('a.claim[data-claim="trump-wants-to-meet"]')
+    icon = claim.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "❝" in icon  # not colour alone
+    name = claim.evaluate("e => e.textContent")
+    assert name == "He wants to meet, and we’re working on it (claim, verdict: Accurate quote)"
+    assert page.locator(".explainer-legend").inner_text().count("×") == 2
+
+
+def test_article_to_claim_to_person_and_back(page: Any, site: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    page.locator('a.claim[data-claim="deficit-fell"]').click()
+    page.wait_for_url(site + "claims/deficit-fell/")
+    assert headings(page, "h1") == ["The deficit fell to 2 percent"]
+    page.locator("article a", has_text="José Núñez-Pérez").first.click()
+    page.wait_for_url(site + "people/jose-nunez-perez/")
+    assert headings(page, "h1") == ["José Núñez-Pérez"]
+    # The backlink shows its context sentence, the claim marked in it.
+    assert page.locator("article li mark", has_text="the deficit fell to 2 percent").count() == 1
+    page.go_back()
+    page.wait_for_url(site + "claims/deficit-fell/")
+    page.go_back()
+    page.wait_for_url(site + "articles/budget-row/")
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Núñez", "José Núñez-Pérez"),
+        ("núñez-pérez", "José Núñez-Pérez"),
+        ("Andina", "Agencia Andina"),
+        ("deficit", "The deficit fell to 2 percent"),
+    ],
+)
+def test_search_finds_people_sources_and_claims(page: Any, site: str, query: str, title: str) -> None:
+    page.goto(site)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item h1")
+    results.first.wait_for()
+    assert title in results.all_inner_texts()
+
+
+def test_graph_draws_every_entity_and_a_node_opens_its_page(page: Any, site: str) -> None:
+    page.goto(site + "graph/")
+    svg = page.locator(".explainer-graph svg")
+    assert svg.count() == 1 and svg.bounding_box()["height"] > 150
+    # 2 articles, 4 people, 3 sources, 4 claims.
+    assert page.locator(".explainer-graph svg a.g-link").count() == 13
+    assert page.locator(".explainer-graph svg path.g-edge").count() > 10
+    for _ in range(60):  # the keyboard reaches the nodes too
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('class')") == "g-link":
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Person: ")
+    page.locator('.explainer-graph svg a[aria-label="Person: José Núñez-Pérez"]').click()
+    page.wait_for_url(site + "people/jose-nunez-perez/")
+    local = page.locator(".explainer-local svg a.g-link")
+    assert local.count() == 2  # his claim and the article that mentions him
+    local.first.focus()
+    assert local.first.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+
+
+def test_timeline_lists_dates_in_order_grouped_by_article(page: Any, site: str) -> None:
+    page.goto(site + "timeline/")
+    assert headings(page, "article h2") == ["Trump to Meet Putin", "Budget Row in Lima"]
+    dates = page.locator(".explainer-timeline > ul > li > strong").all_inner_texts()
+    assert dates == ["9 January 2025", "10 January 2025", "3 March 2025", "4 March 2025"]
+    assert "Not dated (1)" in page.locator("article").inner_text()
+
+
+def test_claims_index_filters_by_verdict_and_tag(page: Any, site: str) -> None:
+    page.goto(site + "claims/")
+    form = page.locator("form.explainer-filter")
+    assert form.is_visible()
+    rows = page.locator("li.claim-row")
+    assert rows.count() == 4
+    status = form.locator(".explainer-filter-status")
+    assert status.inner_text() == "Showing 4 of 4 claims."
+    form.locator('input[name="tag"][value="economy"]').check()
+    assert status.inner_text() == "Showing 2 of 4 claims."
+    assert page.locator("h2", has_text="Trump to Meet Putin").is_hidden()  # no claim of it left
+    form.locator('input[name="verdict"][value="opinion"]').uncheck()
+    assert page.locator("li.claim-row:visible").all_inner_texts()[0].startswith("The deficit fell to 2 percent")
+    assert status.inner_text() == "Showing 1 of 4 claims."
+    form.locator("button[type=reset]").click()
+    page.wait_for_function("document.querySelector('.explainer-filter-status').textContent === 'Showing 4 of 4 claims.'")
+
+
+def test_claims_index_without_javascript_lists_everything(chromium: Any, site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site + "claims/")
+    assert tab.locator("form.explainer-filter").is_hidden()
+    assert tab.locator("li.claim-row:visible").count() == 4
+    tab.goto(site + "graph/")
+    assert tab.locator(".explainer-graph svg a.g-link").count() == 13
+    context.close()
+
+
+def test_every_page_loads_cleanly(page: Any, site: str, built: Project, watch: Watch) -> None:
+    folder = built.root / "site"
+    paths = sorted(p.parent.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    assert len(paths) > 15
+    for path in paths:
+        page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
+        assert watch == Watch(), path

@@ -1,0 +1,89 @@
+"""A rebuild that reuses the previous build (as `mkdocs serve` does) renders exactly the
+pages a full render gives, after edits of every kind; and it does reuse pages."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from generator.build_cache import BuildCache
+from generator.edit_links import edit_links
+from generator.pages import SiteOptions, render_pages
+from generator.pipeline import check
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import write_corpus  # noqa: E402
+
+ARTICLES = 12
+
+
+def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, str]]:
+    """What the plugin does on a rebuild: the pages, and those it reused."""
+    cache.next_build()
+    checked = check(seeds, seeds.parent, cache=cache)
+    assert checked.ok, [str(d.location) + " " + d.message for d in checked.diagnostics]
+    assert checked.corpus is not None
+    links = edit_links(checked.corpus, "https://github.com/example/explainers", "main")
+    options = SiteOptions(home_page=False, edit_links=links)
+    reuse = cache.reusable_pages(checked.corpus, options) or {}
+    pages = render_pages(checked.corpus, options, reuse=reuse)
+    cache.remember(checked.corpus, options, pages)
+    assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
+    return pages, reuse
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text, count = re.subn(pattern, replacement, path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1, pattern
+    path.write_text(text, encoding="utf-8")
+
+
+EDITS = {
+    "explanation": ("article-5.yaml", r'^    explanation: "Figure 5-3 .*$', '    explanation: "Now *re-checked*."'),
+    "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: \S+", r"\1    verdict: unverified"),
+    "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
+    "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),
+    "source-type": ("people-and-sources.yaml", r"^    type: news-agency", "    type: newspaper"),
+    "text": ("article-5.txt", r"^(Report 5: .*)$", r"\1\n\nA new paragraph before every claim."),
+    "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
+    "claim-removed": ("article-6.yaml", r"^  - id: claim-6-4\n(?:    .*\n|      .*\n)*", ""),
+    "related-added": (
+        "article-7.yaml",
+        r"^(  - id: claim-7-5\n)",
+        r"\1    related:\n      - claim: claim-2-0\n        relation: disputes\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_a_rebuild_after_an_edit_is_a_full_render(tmp_path: Path, name: str) -> None:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    cache = BuildCache()
+    first, reused = rebuild(seeds, cache)
+    assert reused == {}
+    file, pattern, replacement = EDITS[name]
+    edit(seeds / file, pattern, replacement)
+    _, reused = rebuild(seeds, cache)
+    if name in ("explanation", "verdict", "text", "lines-move"):
+        assert len(reused) > len(entity_pages(first)) / 3  # a local edit: many pages come from the last build
+
+
+def entity_pages(pages: dict[str, str]) -> set[str]:
+    return {p for p in pages if p.split("/")[0] in ("articles", "people", "sources", "claims") and p.count("/") == 1} - {
+        f"{s}/index.md" for s in ("articles", "people", "sources", "claims")
+    }
+
+
+def test_nothing_changed_nothing_rendered_again(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    cache = BuildCache()
+    first, _ = rebuild(seeds, cache)
+    _, reused = rebuild(seeds, cache)
+    assert set(reused) == entity_pages(first)
+    assert cache.parsed.hits == ARTICLES + 1  # every file came from the cache

@@ -1,0 +1,175 @@
+"""The fast paths that make large corpora build in linear time give the same answers as the
+plain definitions they replace (kept here as the reference)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import urls
+from generator.text_checks import BIDI_CONTROLS, forbidden_characters
+from generator.text_spans import WHITE_SPACE, AliasIndex, SourceText, _normalise_clusters, normalise, normalise_with_map
+from generator.yaml_strict import parse_events
+
+# Letters, the quotes and dashes matching folds, white space of several kinds, a combining
+# accent, a precomposed letter, a singleton that NFC replaces (Å sign), Hangul jamo.
+ALPHABET = "ab AB\t\n\u00a0\u2009’“”—–'\"-.()e\u0301\u00e9\u212b\u1100\u1161_7"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_normalising_matches_the_cluster_by_cluster_definition(text: str) -> None:
+    assert normalise_with_map(text) == _normalise_clusters(text)
+    assert normalise(text) == _normalise_clusters(text)[0].strip()
+
+
+def reference_mentions(text: str, aliases: list[str]) -> list[tuple[int, int, str]]:
+    """Every whole-word match of every alias, overlapping ones too; then left to right, longest first."""
+    hay, origin = normalise_with_map(text)
+    candidates = []
+    for alias in sorted(set(aliases)):
+        needle = normalise(alias)
+        if not needle:
+            continue
+        for m in re.finditer(r"(?<!\w)(?=" + re.escape(needle) + r"(?!\w))", hay):  # zero-width: overlaps too
+            end = m.start() + len(needle)
+            candidates.append((origin[m.start()][0], -origin[end - 1][1], alias))
+    taken_until, out = -1, []
+    for start, neg_end, alias in sorted(candidates):
+        if start >= taken_until:
+            out.append((start, -neg_end, alias))
+            taken_until = -neg_end
+    return out
+
+
+WORDS = st.sampled_from(["Ann", "Bo", "Ann Bo", "Bo Ann", "(AP)", "AP", "Anne", "Ann-Bo", "Bo’s", "Bo's", "é", "e\u0301"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", ", ", "x", "."])), max_size=25).map("".join),
+    st.lists(WORDS, min_size=1, max_size=5),
+)
+def test_one_pass_alias_scan_matches_per_alias_matching(text: str, aliases: list[str]) -> None:
+    found = SourceText(text).find_aliases(AliasIndex.of(aliases))
+    assert [(s.start, s.end, alias) for s, alias in found] == reference_mentions(text, aliases)
+
+
+def test_longest_alias_wins_and_words_stay_whole() -> None:
+    text = SourceText("Donald Trump met Trumpets. Trump’s aide (AP) said x(AP).")
+    found = text.find_aliases(AliasIndex.of(["Trump", "Donald Trump", "Trump's", "(AP)"]))
+    assert [(text.text[s.start : s.end], alias) for s, alias in found] == [
+        ("Donald Trump", "Donald Trump"),
+        ("Trump’s", "Trump's"),
+        ("(AP)", "(AP)"),
+    ]
+
+
+def test_control_characters_are_exactly_the_unicode_cc_category() -> None:
+    cc = {chr(i) for i in range(0x110000) if unicodedata.category(chr(i)) == "Cc"}
+    found = {char for _, char in forbidden_characters("".join(sorted(cc)))}
+    assert found == cc - {"\n"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="a\t\r\n\x00\x1b\x7f\x85\u202e\u200f é", max_size=30))
+def test_forbidden_characters_match_the_per_character_definition(text: str) -> None:
+    expected = [(i, c) for i, c in enumerate(text) if c not in "\n\t" and (c in BIDI_CONTROLS or unicodedata.category(c) == "Cc")]
+    assert list(forbidden_characters(text, allow="\t")) == expected
+
+
+YAML_PIECES = [
+    "a",
+    "b: ",
+    "- ",
+    "\n",
+    "  ",
+    ":",
+    "#",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&x ",
+    "*x",
+    "!t ",
+    "? ",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "\\",
+    "é",
+    "\ufffe",
+    "\u2028",
+    "\u00a0",
+    "---",
+    "...",
+    "1",
+    " #c",
+    "-",
+    "x: y\n",
+    "  - q\n",
+    "\r\n",
+    "\\u202e",
+    '"\\t"',
+    "\ufeff",
+    "\U0001f600",
+    "\x85",
+    "|-\n",
+    ">2\n",
+    "|+ #c\n",
+    "\n\n",
+]
+
+
+def _events(text: str, parse: object) -> object:
+    try:
+        events = parse(text)  # type: ignore[operator]
+    except yaml.YAMLError as exc:
+        return str(exc)
+    return [
+        (
+            type(e).__name__,
+            getattr(e, "value", None),
+            getattr(e, "style", None),
+            getattr(e, "anchor", None),
+            getattr(e, "tag", None),
+            getattr(e, "implicit", None),
+            e.start_mark.line,
+            e.start_mark.column,
+        )
+        for e in events
+    ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES), min_size=1, max_size=30).map("".join))
+def test_yaml_events_are_those_of_the_python_parser(text: str) -> None:
+    python = _events(text, lambda t: list(yaml.parse(t, Loader=yaml.SafeLoader)))
+    assert _events(text, parse_events) == python
+
+
+PATH_PARTS = st.sampled_from(["a", "b", "claims", "x.md", "index.md", ".", "..", "", ".hidden"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PATH_PARTS, max_size=4).map("/".join), st.lists(PATH_PARTS, max_size=4).map("/".join), st.booleans())
+def test_relative_paths_match_posixpath(path: str, start: str, absolute: bool) -> None:
+    if absolute:
+        path, start = "/" + path, "/" + start
+    assert urls._relpath(path, start) == posixpath.relpath(path or ".", start or ".")
+
+
+def test_white_space_list_is_what_python_calls_white_space() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert set(WHITE_SPACE) == {c for c in every if c.isspace()} == set(re.findall(r"\s", every))
