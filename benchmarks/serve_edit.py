@@ -95,7 +95,9 @@ def session(project: Path, articles: int, mode: str, edits: int) -> list[tuple[f
                 time.sleep(1.0)  # let the watcher settle after the previous build
                 marker = f"edit {edit + 1} under {mode} serve at {time.time_ns()}"  # new text every time
                 text = yaml_file.read_text(encoding="utf-8")
-                explanation = f'    explanation: "Figure {number}-3 was *{marker}*, see [the register](https://example.org/r/{number})."'
+                explanation = (
+                    f'    explanation: "Figure {number}-3 was *{marker}*, see [the register](https://example.org/r/{number})."'
+                )
                 text, count = re.subn(rf"^    explanation: \"Figure {number}-3 .*$", explanation, text, flags=re.MULTILINE)
                 assert count == 1, "the claim's explanation was not found"
                 before = len(build_times(log))

@@ -14,8 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import atomic_site
-from .data_export import export_files
 from .build_cache import BuildCache
+from .data_export import export_files
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
 from .pages import SiteOptions, render_pages
@@ -129,7 +129,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.serving:
             self.cache.remember(checked.corpus, options, self.pages)
             if reuse is not None:
-                log.info(f"explainer: {len(self.pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
+                again = len(self.pages) - len(reuse)
+                log.info(f"explainer: {again:,} pages rendered again, {len(reuse):,} unchanged by the edit")
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         self.pages.update(self.redirects)
         self.pages.update(export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls))

@@ -3,12 +3,13 @@ pages a full render gives, after edits of every kind; and it does reuse pages.""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, Project
 
 from generator.build_cache import BuildCache
 from generator.edit_links import edit_links
@@ -87,3 +88,31 @@ def test_nothing_changed_nothing_rendered_again(tmp_path: Path) -> None:
     _, reused = rebuild(seeds, cache)
     assert set(reused) == entity_pages(first)
     assert cache.parsed.hits == ARTICLES + 1  # every file came from the cache
+
+
+DIRTY_REBUILDS = """
+import json, os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site = sys.argv[1]
+load_config("mkdocs.yml", site_dir=site).plugins.on_startup(command="serve", dirty=True)
+build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
+pages = ["reference/verdicts/index.html", "claims/trump-wants-to-meet/index.html"]
+before = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
+seeds = Path("seeds/article.yaml")
+seeds.write_text(seeds.read_text().replace("by *Reuters* the same day", "by *Reuters* on the day"))
+build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
+after = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
+html = Path(site, pages[1]).read_text()
+print(json.dumps({"rewritten": [a != b for a, b in zip(before, after)], "updated": "on the day" in html}))
+"""
+
+
+def test_dirty_rebuilds_write_only_what_changed(sample: Project) -> None:
+    """As under `mkdocs serve --dirty`: the plugin object lives on, MkDocs asks each file
+    whether it changed; the edited claim's page is written again, the unchanged verdicts page is not."""
+    result = sample.run("-c", DIRTY_REBUILDS, str(sample.root / "served-site"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"rewritten": [False, True], "updated": True}
