@@ -217,17 +217,46 @@ def relocate(text: SourceText, anchor: Anchor) -> Relocated | None:
             start -= 1
         while end < len(hay) and hay[end - 1].isalnum() and hay[end].isalnum():
             end += 1
-        score = difflib.SequenceMatcher(None, needle, hay[start:end], autojunk=False).ratio()
-        context = (
-            _similar(prefix, hay[max(0, start - len(prefix)) : start]) + _similar(suffix, hay[end : end + len(suffix)])
-        ) / 2
-        rank = score + 0.5 * context  # the recorded surroundings say which of two like passages it was
-        if best is None or rank > best[0]:
-            best = (rank, score, Span(start, end))
+        # A rewritten ending ("working on it" -> "setting it up") matches little at the end: where the
+        # recorded surroundings still stand, let them mark where the passage starts and ends.
+        starts_at = {start, *_after_prefix(hay, prefix, start, size)}
+        ends_at = {end, *_before_suffix(hay, suffix, end, size)}
+        for first in starts_at:
+            for last in ends_at:
+                if last <= first:
+                    continue
+                score = difflib.SequenceMatcher(None, needle, hay[first:last], autojunk=False).ratio()
+                context = (
+                    _similar(prefix, hay[max(0, first - len(prefix)) : first]) + _similar(suffix, hay[last : last + len(suffix)])
+                ) / 2
+                rank = score + 0.5 * context  # the recorded surroundings say which of two like passages it was
+                if best is None or rank > best[0]:
+                    best = (rank, score, Span(first, last))
     if best is None:
         return None
     span = best[2]
     return Relocated(round(best[1], 2), Span(origin[span.start][0], origin[span.end - 1][1]))
+
+
+_EDGE = 6  # characters of the recorded prefix or suffix that must still stand next to the passage
+
+
+def _after_prefix(hay: str, prefix: str, start: int, size: int) -> list[int]:
+    """Where the passage would start if it begins right after the recorded prefix's end."""
+    edge = prefix[-_EDGE:].strip()
+    if len(edge) < 3:
+        return []
+    at = hay.rfind(edge, max(0, start - size), start + size)
+    return [at + len(edge) + (1 if hay[at + len(edge) : at + len(edge) + 1] == " " else 0)] if at >= 0 else []
+
+
+def _before_suffix(hay: str, suffix: str, end: int, size: int) -> list[int]:
+    """Where the passage would end if it stops right before the recorded suffix's start."""
+    edge = suffix[:_EDGE].strip()
+    if len(edge) < 3:
+        return []
+    at = hay.find(edge, max(0, end - size), end + size)
+    return [at - (1 if at > 0 and hay[at - 1] == " " else 0)] if at > 0 else []
 
 
 def _fold(text: str) -> str:

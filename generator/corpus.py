@@ -140,7 +140,7 @@ class _Linker:
             table[item.entry.id] = item
         for kind, table in self.by_kind.items():
             seen: dict[str, Located] = {}
-            for entry_id, item in table.items():
+            for _entry_id, item in table.items():
                 for index, old in enumerate(item.entry.former_ids):
                     owner = table.get(old) or seen.get(old)
                     if owner is not None or (kind, old) in self.claimed:

@@ -149,7 +149,7 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
             "code": d.code,
             "message": d.message,
             "hint": d.hint,
-            "related": [{"file": l.file, "line": l.line, "col": l.col, "message": m} for l, m in d.related],
+            "related": [{"file": at.file, "line": at.line, "col": at.col, "message": m} for at, m in d.related],
         }
         for d in diagnostics
     ]

@@ -63,7 +63,7 @@ def _convert(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _is_http(href: str) -> bool:
     match = _SCHEME.match(href.strip())
-    return bool(match) and match.group(1).lower() in ALLOWED_SCHEMES
+    return match is not None and match.group(1).lower() in ALLOWED_SCHEMES
 
 
 def problems(text: str) -> list[str]:

@@ -8,7 +8,7 @@ checks every link and anchor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -21,6 +21,7 @@ from .markdown_text import attribute, escape, escape_block
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
+from .validate import Located
 
 if TYPE_CHECKING:
     from .graph import Network
@@ -78,7 +79,9 @@ def marked(text: str, span: Span, context: Span) -> str:
     before = escape(text[context.start : span.start])
     inner = escape(text[span.start : span.end])
     after = escape(text[span.end : context.end])
-    return f"{before}{' ' if before and text[span.start - 1].isspace() else ''}<mark>{inner}</mark>{' ' if after and text[span.end:span.end + 1].isspace() else ''}{after}".strip()
+    space_before = " " if before and text[span.start - 1].isspace() else ""
+    space_after = " " if after and text[span.end : span.end + 1].isspace() else ""
+    return f"{before}{space_before}<mark>{inner}</mark>{space_after}{after}".strip()
 
 
 def in_context(text: str, span: Span, context: Span) -> str:
@@ -198,7 +201,7 @@ class Renderer:
         return local_graph(self.c, kind, entity_id, directory_urls=self.options.directory_urls, net=self.network)
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
-        pairs = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
+        pairs: list[tuple[str, str]] = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
         pairs += [(relation, other) for other, relation in self.c.backlinks.related_in.get(claim_id, [])]
         return list(dict.fromkeys(pairs))
 
@@ -328,7 +331,7 @@ class Renderer:
                 cuts.update(p for p in (m.span.start, m.span.end) if para.start < p < para.end)
             points = sorted(cuts)
             pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown)
-            for a, b in zip(points, points[1:]):
+            for a, b in zip(points, points[1:], strict=False):
                 anchors = "".join(
                     f'<span id="{urls.claim_anchor(c)}"></span>' for span, c in claims if span.start == a
                 ) + "".join(
@@ -476,7 +479,7 @@ def render_pages(
     pages[urls.FORMAT] = format_page()
     pages[urls.GRAPH] = graph_page(corpus, directory_urls=options.directory_urls)
     pages[urls.TIMELINE] = timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))
-    renderers: Iterable[tuple[str, dict[str, object], object]] = (
+    renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),
         ("sources", corpus.sources, r.source_page),
@@ -490,7 +493,7 @@ def render_pages(
             if reuse is not None and page in reuse:
                 pages[page] = reuse[page]
                 continue
-            content: str = render(entity_id)  # type: ignore[operator]
+            content = render(entity_id)
             if kind == "claims":
                 content += claimreview.script_block(
                     corpus,

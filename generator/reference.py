@@ -68,7 +68,7 @@ def format_page() -> str:
         "`no` stays `no` and `2025-01-10` stays a date string, so quoting is only needed where YAML syntax needs it.",
         "",
     ]
-    sections = [
+    sections: list[tuple[str, type[BaseModel]]] = [
         ("Documents", model.Document),
         ("People", model.Person),
         ("Sources", model.Source),

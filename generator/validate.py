@@ -211,8 +211,8 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
                 partial = _partial(key, item, errors)
                 if partial is not None:
                     located.append(Located(key, partial[0], marks, prefix, source, partial[1]))
-                elif isinstance(item.get("id"), str):
-                    claimed.add((key, item["id"]))
+                elif isinstance(entry_id := item.get("id"), str):
+                    claimed.add((key, entry_id))
                 continue
             located.append(Located(key, entry, marks, prefix, source))
     return located, problems, claimed

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 import yaml
 
@@ -21,8 +21,8 @@ from .text_checks import forbidden_characters
 MAX_DEPTH = 12
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
-Value = Union[str, None, list["Value"], dict[str, "Value"]]
-Path = tuple[Union[str, int], ...]
+Value = Union[str, None, list["Value"], dict[str, "Value"]]  # noqa: UP007 (a runtime alias: `|` cannot join strings)
+Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _loc(file: str, mark: yaml.Mark | None) -> Location:
+def _loc(file: str, mark: Any) -> Location:  # a pure-Python or a libyaml mark
     if mark is None:
         return Location(file, 1, 1)
     return Location(file, mark.line + 1, mark.column + 1)

@@ -46,7 +46,7 @@ def test_golden(name: str) -> None:
 def test_every_diagnostic_code_has_a_golden_case() -> None:
     pinned: set[str] = set()
     for name in CASES:
-        pinned |= set(re.findall(r"error\[([a-z-]+)\]", (GOLDEN / name / "expected.txt").read_text(encoding="utf-8")))
+        pinned |= set(re.findall(r"(?:error|warning|notice)\[([a-z-]+)\]", (GOLDEN / name / "expected.txt").read_text(encoding="utf-8")))
     assert sorted(KNOWN_CODES - pinned) == []
 
 
@@ -56,5 +56,6 @@ KNOWN_CODES = {
     "yaml-duplicate-key", "yaml-tab", "control-character", "file-too-large", "text-encoding",
     "text-outside-seeds", "unknown-field", "missing-field", "invalid-value", "wrong-type", "invalid-id",
     "invalid-date", "invalid-url", "unsafe-markdown", "duplicate-id", "unknown-ref", "text-not-found",
-    "missing-evidence", "quote-not-found", "quote-ambiguous", "duplicate-alias",
+    "missing-evidence", "quote-not-found", "quote-ambiguous", "duplicate-alias", "too-many-problems",
+    "anchor-moved", "anchor-fuzzy", "anchor-orphaned", "anchor-lock-invalid",
 }
