@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build check test setup setup-test chromium zensical clean
+.PHONY: serve build check test lint setup setup-test chromium zensical clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,12 @@ check: setup
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || scripts/install-chromium
 
-test: setup-test chromium zensical
+test: setup-test chromium zensical lint
 	$(BIN)/python -m pytest
+
+lint: setup-test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf site .pytest_cache

@@ -80,6 +80,9 @@ class BuildCache:
 
     # The last render, to reuse its entity pages (kept only by `mkdocs serve`).
     rendered: Rendered | None = None
+    # The last build's export files, with the (site_url, directory_urls) they were made for.
+    exports: tuple[tuple[str | None, bool], dict[str, str]] | None = None
+    _links: tuple[Corpus, dict[Key, set[Key]]] | None = None  # this build's corpus and its links
 
     def source_text(self, text: str) -> SourceText:
         return self.texts.get(text, lambda: SourceText(text))
@@ -87,15 +90,44 @@ class BuildCache:
     def next_build(self) -> None:
         self.parsed.next_build()
         self.texts.next_build()
+        self._links = None  # the last build's corpus can go
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
         """The entity pages of the last render that this corpus cannot have changed."""
         if self.rendered is None:
             return None
-        return self.rendered.reusable(corpus, options)
+        return self.rendered.reusable(corpus, options, self.links(corpus))
+
+    def links(self, corpus: Corpus) -> dict[Key, set[Key]]:
+        """`links(corpus)`, made once per build: finding the reusable pages and remembering need it."""
+        if self._links is None or self._links[0] is not corpus:
+            self._links = (corpus, links(corpus))
+        return self._links[1]
+
+    def reusable_exports(
+        self, corpus: Corpus, reuse: Mapping[str, str] | None, site_url: str | None, directory_urls: bool
+    ) -> dict[str, str]:
+        """The last build's annotation files of the articles whose page is reused.
+
+        An article's annotations hold its text, its claims, their claimants' names and the
+        entities it mentions: all within two links of it, so they are unchanged whenever its
+        page is (tests/test_build_cache.py compares them with a full export).
+        """
+        if not reuse or self.exports is None or self.exports[0] != (site_url, directory_urls):
+            return {}
+        previous = self.exports[1]
+        out: dict[str, str] = {}
+        for doc_id in corpus.documents:
+            path = urls.annotations_file(doc_id)
+            if urls.entity_page("documents", doc_id) in reuse and path in previous:
+                out[path] = previous[path]
+        return out
+
+    def remember_exports(self, files: dict[str, str], site_url: str | None, directory_urls: bool) -> None:
+        self.exports = ((site_url, directory_urls), files)
 
     def remember(self, corpus: Corpus, options: SiteOptions, pages: Mapping[str, str]) -> None:
-        self.rendered = Rendered(entries(corpus), links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links)
+        self.rendered = Rendered(entries(corpus), self.links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links)
 
 
 @dataclass(frozen=True)
@@ -106,12 +138,11 @@ class Rendered:
     options: SiteOptions  # without its edit links, which are compared page by page
     edit_links: Mapping[str, Any]
 
-    def reusable(self, corpus: Corpus, options: SiteOptions) -> dict[str, str]:
+    def reusable(self, corpus: Corpus, options: SiteOptions, graph: dict[Key, set[Key]]) -> dict[str, str]:
         if replace(options, edit_links={}) != self.options:
             return {}
         now = entries(corpus)
         changed = {key for key in now.keys() | self.entries.keys() if now.get(key) != self.entries.get(key)}
-        graph = links(corpus)
         affected, frontier = set(changed), changed
         for _ in range(DEPTH):
             frontier = {n for key in frontier for n in graph.get(key, set()) | self.links.get(key, set())} - affected
@@ -137,29 +168,29 @@ def entries(corpus: Corpus) -> dict[Key, Any]:
 
 def links(corpus: Corpus) -> dict[Key, set[Key]]:
     """Each entity's neighbours: what links it to others in the corpus, either way."""
-    graph: dict[Key, set[Key]] = defaultdict(set)
-
-    def join(a: Key, b: Key) -> None:
-        graph[a].add(b)
-        graph[b].add(a)
-
+    pairs: list[tuple[Key, Key]] = []
+    join = pairs.append  # (a, b): joined both ways below, in one loop without a call per pair
     for claim_id, item in corpus.claims.items():
         key, claim = ("claims", claim_id), item.entry
         if claim_id in corpus.claim_document:
-            join(key, ("documents", corpus.claim_document[claim_id]))
+            join((key, ("documents", corpus.claim_document[claim_id])))
         if claim.claimant:
-            join(key, ("people", claim.claimant))
+            join((key, ("people", claim.claimant)))
         for source in claim.via:
-            join(key, ("sources", source))
+            join((key, ("sources", source)))
         for evidence in claim.evidence:
             if evidence.source:
-                join(key, ("sources", evidence.source))
+                join((key, ("sources", evidence.source)))
         for related in claim.related:
-            join(key, ("claims", related.claim))
+            join((key, ("claims", related.claim)))
     for doc_id, item in corpus.documents.items():
         key = ("documents", doc_id)
         if item.entry.publisher:
-            join(key, ("sources", item.entry.publisher))
+            join((key, ("sources", item.entry.publisher)))
         for mention in corpus.mentions.get(doc_id, []):
-            join(key, (mention.kind, mention.entity))
+            join((key, (mention.kind, mention.entity)))
+    graph: dict[Key, set[Key]] = defaultdict(set)
+    for a, b in pairs:
+        graph[a].add(b)
+        graph[b].add(a)
     return dict(graph)

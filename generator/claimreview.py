@@ -24,6 +24,7 @@ from .model import VERDICTS, Claim, Document, Person, Source
 Json = dict[str, Any]
 BEST, WORST = 5, 1
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_SAFE_TABLE = str.maketrans(_SCRIPT_SAFE)  # one C pass instead of a Python step per character
 
 
 def _organization(source: Source) -> Json:
@@ -109,7 +110,7 @@ def claim_review(
 def script_json(data: Json) -> str:
     """Compact JSON with nothing an HTML parser could take for markup."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_SCRIPT_SAFE.get(char, char) for char in text)
+    return text.translate(_SCRIPT_SAFE_TABLE)
 
 
 def script_block(

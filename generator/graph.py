@@ -72,18 +72,25 @@ class Network:
     edges: list[Edge]
 
     @cached_property
-    def _adjacent(self) -> dict[Key, dict[Key, list[str]]]:
-        # Built once: every entity page asks for its neighbours.
-        found: dict[Key, dict[Key, list[str]]] = defaultdict(lambda: defaultdict(list))
+    def _incident(self) -> dict[Key, list[Edge]]:
+        # Built once (one cheap pass): every entity page asks for its neighbours, and a
+        # `serve` rebuild asks for a few hundred of 10,000, so each node's table is made on demand.
+        found: dict[Key, list[Edge]] = defaultdict(list)
         for edge in self.edges:
             if edge.a != edge.b:
-                found[edge.a][edge.b].append(RELATIONS[edge.relation][0])
-                found[edge.b][edge.a].append(RELATIONS[edge.relation][1])
-        return {key: {k: list(dict.fromkeys(v)) for k, v in around.items()} for key, around in found.items()}
+                found[edge.a].append(edge)
+                found[edge.b].append(edge)
+        return found
 
     def neighbours(self, key: Key) -> dict[Key, list[str]]:
-        """Each direct neighbour with the relations as seen from `key`, in a stable order."""
-        return dict(self._adjacent.get(key, {}))
+        """Each direct neighbour with the relations as seen from `key`, in a stable order (the edges')."""
+        around: dict[Key, list[str]] = {}
+        for edge in self._incident.get(key, ()):
+            other, seen = (edge.b, RELATIONS[edge.relation][0]) if edge.a == key else (edge.a, RELATIONS[edge.relation][1])
+            relations = around.setdefault(other, [])
+            if seen not in relations:
+                relations.append(seen)
+        return around
 
 
 def network(corpus: Corpus) -> Network:
@@ -128,8 +135,17 @@ def esc(text: str) -> str:
 
 def num(value: float) -> str:
     """Coordinates with one decimal, `-0.0` and trailing zeros avoided, so output is stable."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    # Memoised: a build formats >1 M coordinates, nearly all of them on a few hundred rows.
+    text = _NUMS.get(value)
+    if text is None:
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+        text = "0" if text in ("-0", "") else text
+        if len(_NUMS) < 100_000:
+            _NUMS[value] = text
+    return text
+
+
+_NUMS: dict[float, str] = {}
 
 
 def shorten(text: str, limit: int) -> str:
@@ -310,12 +326,39 @@ def counted(count: int, nouns: tuple[str, str]) -> str:
     return f"{count} {nouns[0] if count == 1 else nouns[1]}"
 
 
-def graph_page(corpus: Corpus, *, directory_urls: bool = True) -> str:
+def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool) -> tuple[object, ...]:
+    """Everything `graph_page` reads: equal keys give the same page."""
+    return (
+        directory_urls,
+        [(n.kind, n.id, n.label, n.verdict) for n in net.nodes.values()],
+        [(e.a, e.b, e.relation) for e in net.edges],
+        [(d, corpus.claims_in_document(d)) for d in corpus.documents],
+        list(corpus.entities("people")),
+        list(corpus.entities("sources")),
+    )
+
+
+# The last graph page drawn, by what it was drawn from. Under `mkdocs serve` most edits leave
+# the network as it was, and drawing 10,000 nodes is ~1 s of a rebuild (issue 6).
+_last_page: tuple[tuple[object, ...], str] | None = None
+
+
+def graph_page(corpus: Corpus, *, directory_urls: bool = True, net: Network | None = None) -> str:
+    global _last_page
+    if not corpus.claims and not corpus.people and not corpus.sources and not corpus.documents:
+        return "\n".join(["---", "hide:", "  - navigation", "  - toc", "---", "", "# Graph", "", "Nothing to draw yet.", ""])
+    net = net or network(corpus)
+    key = _drawn_from(corpus, net, directory_urls)
+    if _last_page is not None and _last_page[0] == key:
+        return _last_page[1]
+    page = _graph_page(corpus, net, directory_urls)
+    _last_page = (key, page)
+    return page
+
+
+def _graph_page(corpus: Corpus, net: Network, directory_urls: bool) -> str:
     here = urls.GRAPH
     out = ["---", "hide:", "  - navigation", "  - toc", "---", "", "# Graph", ""]
-    if not corpus.claims and not corpus.people and not corpus.sources and not corpus.documents:
-        return "\n".join([*out, "Nothing to draw yet.", ""])
-    net = network(corpus)
     counts = [counted(len(corpus.entities(kind)), noun) for kind, noun in NOUN_PLURALS]
     out += [
         f"How {counts[0]}, {counts[1]}, {counts[2]} and {counts[3]} connect. "

@@ -133,7 +133,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.info(f"explainer: {again:,} pages rendered again, {len(reuse):,} unchanged by the edit")
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         self.pages.update(self.redirects)
-        self.pages.update(export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls))
+        # Under serve, the annotation files of articles whose page was reused are too (build_cache).
+        keep = self.cache.reusable_exports(checked.corpus, reuse, config.site_url, config.use_directory_urls) if self.serving else None
+        exports = export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls, keep=keep)
+        if self.serving:
+            self.cache.remember_exports(exports, config.site_url, config.use_directory_urls)
+        self.pages.update(exports)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in collisions(self.redirects, {f.dest_uri for f in files if not f.generated_by}):

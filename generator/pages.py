@@ -462,7 +462,7 @@ def render_pages(
     Entity pages found in `reuse` are taken from it instead of being rendered: a rebuild
     under `mkdocs serve` passes the pages an edit cannot have changed (see build_cache).
     """
-    from .graph import graph_page
+    from .graph import graph_page, network
     from .reference import format_page, verdicts_page
     from .timeline import timeline_page
 
@@ -477,7 +477,8 @@ def render_pages(
     pages[urls.index_page("sources")] = r.sources_index()
     pages[urls.VERDICTS] = verdicts_page()
     pages[urls.FORMAT] = format_page()
-    pages[urls.GRAPH] = graph_page(corpus, directory_urls=options.directory_urls)
+    r.network = network(corpus)  # one network (and adjacency table) for the graph page and every local graph
+    pages[urls.GRAPH] = graph_page(corpus, directory_urls=options.directory_urls, net=r.network)
     pages[urls.TIMELINE] = timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),

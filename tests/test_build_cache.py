@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
+from generator import urls
 from generator.build_cache import BuildCache
+from generator.data_export import export_files
 from generator.edit_links import edit_links
 from generator.pages import SiteOptions, render_pages
 from generator.pipeline import check
@@ -34,6 +36,12 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
     pages = render_pages(checked.corpus, options, reuse=reuse)
     cache.remember(checked.corpus, options, pages)
     assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
+    site_url = "https://example.org/"
+    keep = cache.reusable_exports(checked.corpus, reuse, site_url, True)
+    exports = export_files(checked.corpus, site_url, keep=keep)
+    cache.remember_exports(exports, site_url, True)
+    assert exports == export_files(checked.corpus, site_url), "a kept export file differs from a fresh export"
+    assert len(keep) == sum(urls.entity_page("documents", d) in reuse for d in checked.corpus.documents)
     return pages, reuse
 
 
