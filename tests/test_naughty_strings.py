@@ -390,7 +390,8 @@ def browse(chromium: Any, base: str, pages: list[str], *, search: bool) -> list[
             for query in ("script", "onerror", "javascript", "config"):
                 page.goto(base, wait_until="load")
                 page.locator("input.md-search__input").click()
-                page.locator("input.md-search__input").fill(query)
+                # Typed key by key: Material searches on key events, which `fill` does not send.
+                page.locator("input.md-search__input").press_sequentially(query, delay=20)
                 page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
                 inspect(f"search {query!r}")
     finally:
