@@ -60,6 +60,19 @@ def make_project(root: Path) -> Project:
     return Project(root)
 
 
+def built_project(root: Path, text: str, annotations: str, *, site_url: str = "") -> Project:
+    """A project with one article and its annotations, built with `mkdocs build --strict`."""
+    project = make_project(root)
+    if site_url:
+        config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+        project.write("mkdocs.yml", f"site_url: {site_url}\n" + config)
+    project.write("seeds/article.txt", text)
+    project.write("seeds/article.yaml", annotations)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return make_project(tmp_path / "project")

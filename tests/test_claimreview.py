@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
 from generator.claimreview import claim_review, script_json
 from generator.pages import SiteOptions, render_pages
@@ -76,14 +76,8 @@ def ld_json(html: str) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("claimreview") / "project")
-    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", "site_url: https://example.org/explainers/\n" + config)
-    project.write("seeds/article.txt", SAMPLE_TEXT)
-    project.write("seeds/article.yaml", YAML)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
+    root = tmp_path_factory.mktemp("claimreview") / "project"
+    return built_project(root, SAMPLE_TEXT, YAML, site_url="https://example.org/explainers/")
 
 
 def test_direct_quote_by_a_person(built: Project) -> None:

@@ -83,3 +83,16 @@ def test_build_out_refuses_to_overwrite_a_file_it_did_not_write(sample: Project)
     assert "error[page-collision]: a hand-written file is in the way of the generated page 'people/donald-trump.md'" in result.stderr
     assert (sample.root / "out" / "people" / "donald-trump.md").read_text(encoding="utf-8") == "# Mine\n"
     assert not (sample.root / "out" / "claims").exists()
+
+
+def test_a_python_without_the_dependencies_gets_a_hint_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    # -S: no site-packages, as with a bare system Python; the package itself is found in ROOT.
+    result = subprocess.run([sys.executable, "-S", "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: the generator needs the package '")
+    assert "Traceback" not in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 from local_site import browser, serve, visit
 
 from generator.corpus import Corpus
@@ -38,14 +38,7 @@ EXPECTED_TRUMP = """\
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("redirects") / "project")
-    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", "site_url: https://example.org/site/\n" + config)
-    project.write("seeds/article.txt", SAMPLE_TEXT)
-    project.write("seeds/article.yaml", YAML)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_project(tmp_path_factory.mktemp("redirects") / "project", SAMPLE_TEXT, YAML, site_url="https://example.org/site/")
 
 
 def test_each_former_id_gets_a_redirect_page(built: Project) -> None:

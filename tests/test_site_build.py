@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
 ENTITY_SECTIONS = ("articles", "claims", "people", "sources")
 
@@ -58,12 +58,7 @@ def resolve(page_url: str, href: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("site") / "project")
-    project.write("seeds/article.txt", SAMPLE_TEXT)
-    project.write("seeds/article.yaml", SAMPLE_YAML)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_project(tmp_path_factory.mktemp("site") / "project", SAMPLE_TEXT, SAMPLE_YAML)
 
 
 def test_every_internal_link_and_anchor_resolves(built: Project) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
 VALIDATOR = Path(__file__).parent / "data" / "web-annotation" / "validate.py"
 # Characters outside the Basic Multilingual Plane before the quotes: a UTF-16 count would differ.
@@ -20,12 +20,7 @@ EXPORT = "articles/trump-putin/annotations.jsonld"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("web-annotation") / "project")
-    project.write("seeds/article.txt", TEXT)
-    project.write("seeds/article.yaml", SAMPLE_YAML)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_project(tmp_path_factory.mktemp("web-annotation") / "project", TEXT, SAMPLE_YAML)
 
 
 def validate(*files: Path) -> subprocess.CompletedProcess[str]:
