@@ -320,14 +320,21 @@ class _Texts:
 
 
 def review(
-    located: list[Located], problems: list[Diagnostic], seeds_dir: Path, base: Path
+    located: list[Located],
+    problems: list[Diagnostic],
+    seeds_dir: Path,
+    base: Path,
+    known: dict[str, tuple[SourceText, str]] | None = None,
 ) -> tuple[list[Diagnostic], tuple[AnchorStatus, ...]]:
-    """The problems, with every quote error of an anchored claim replaced by what became of its anchor."""
+    """The problems, with every quote error of an anchored claim replaced by what became of its anchor.
+
+    `known` holds the texts linking already read (with their labels), so they are not read again.
+    """
     documents = {i.entry.id: i for i in located if i.kind == "documents"}
     docs_per_file: dict[str, list[str]] = defaultdict(list)
     for item in documents.values():
         docs_per_file[item.file].append(item.entry.id)
-    texts = _Texts(seeds_dir, base, documents, {})
+    texts = _Texts(seeds_dir, base, documents, dict(known or {}))
     claims_per_source: dict[Path, list[Located]] = defaultdict(list)
     for item in located:
         if item.kind == "claims":

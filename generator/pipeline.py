@@ -65,7 +65,8 @@ def check(seeds_dir: Path, base: Path, *, cache: BuildCache | None = None, progr
     progress.phase("linking ids, quotes and mentions")
     corpus, link_problems = link(located, claimed, seeds_dir, base, source_text=cache.source_text if cache else SourceText)
     problems.extend(link_problems)
-    problems, anchors = review(located, problems, seeds_dir, base)  # quotes lost when a text changed
+    read = {doc: (text, corpus.text_labels[doc]) for doc, text in corpus.texts.items()} if corpus else {}
+    problems, anchors = review(located, problems, seeds_dir, base, read)  # quotes lost when a text changed
     sources = {seed.label: seed.text for seed in files}
     if any(d.severity == "error" for d in problems):  # notices (a quote that moved) do not stop a build
         corpus = None
