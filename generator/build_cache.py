@@ -71,6 +71,20 @@ class Parsed:
     claimed: frozenset[tuple[str, str]]  # ids of entries that failed validation
 
 
+LineKey = tuple[str, str, bool, bool, bool]  # (page, claim id, and `Renderer.claim_line`'s three options)
+
+
+class ClaimLines:
+    """Claim lines kept from one render for the next: `reused` are handed out, `made` collects."""
+
+    def __init__(self) -> None:
+        self.reused: dict[LineKey, str] = {}
+        self.made: dict[LineKey, str] = {}
+
+    def start(self, reused: dict[LineKey, str]) -> None:
+        self.reused, self.made = reused, {}
+
+
 @dataclass
 class BuildCache:
     # (path, label, text) -> the file parsed and validated.
@@ -82,6 +96,8 @@ class BuildCache:
     rendered: Rendered | None = None
     # The last build's export files, with the (site_url, directory_urls) they were made for.
     exports: tuple[tuple[str | None, bool], dict[str, str]] | None = None
+    # A claim line (claims index, timeline) depends on entities one link from its claim.
+    claim_lines: ClaimLines = field(default_factory=ClaimLines)
     _links: tuple[Corpus, dict[Key, set[Key]]] | None = None  # this build's corpus and its links
 
     def source_text(self, text: str) -> SourceText:
@@ -93,10 +109,18 @@ class BuildCache:
         self._links = None  # the last build's corpus can go
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
-        """The entity pages of the last render that this corpus cannot have changed."""
+        """The entity pages of the last render that this corpus cannot have changed.
+
+        Also readies `claim_lines`: the last render's claim lines of the claims it cannot have
+        changed either, for the pages that are always rendered (claims index, timeline).
+        """
         if self.rendered is None:
+            self.claim_lines.start({})
             return None
-        return self.rendered.reusable(corpus, options, self.links(corpus))
+        reuse, affected = self.rendered.reusable(corpus, options, self.links(corpus))
+        previous = self.rendered.lines
+        self.claim_lines.start({k: v for k, v in previous.items() if ("claims", k[1]) not in affected} if reuse else {})
+        return reuse
 
     def links(self, corpus: Corpus) -> dict[Key, set[Key]]:
         """`links(corpus)`, made once per build: finding the reusable pages and remembering need it."""
@@ -127,7 +151,9 @@ class BuildCache:
         self.exports = ((site_url, directory_urls), files)
 
     def remember(self, corpus: Corpus, options: SiteOptions, pages: Mapping[str, str]) -> None:
-        self.rendered = Rendered(entries(corpus), self.links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links)
+        self.rendered = Rendered(
+            entries(corpus), self.links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, self.claim_lines.made
+        )
 
 
 @dataclass(frozen=True)
@@ -137,10 +163,12 @@ class Rendered:
     pages: dict[str, str]
     options: SiteOptions  # without its edit links, which are compared page by page
     edit_links: Mapping[str, Any]
+    lines: dict[LineKey, str]  # the claim lines this render made
 
-    def reusable(self, corpus: Corpus, options: SiteOptions, graph: dict[Key, set[Key]]) -> dict[str, str]:
+    def reusable(self, corpus: Corpus, options: SiteOptions, graph: dict[Key, set[Key]]) -> tuple[dict[str, str], set[Key]]:
+        """The reusable pages, and the entities within two links of a change (whose pages are not)."""
         if replace(options, edit_links={}) != self.options:
-            return {}
+            return {}, set()
         now = entries(corpus)
         changed = {key for key in now.keys() | self.entries.keys() if now.get(key) != self.entries.get(key)}
         affected, frontier = set(changed), changed
@@ -152,7 +180,7 @@ class Rendered:
             page = urls.entity_page(kind, entity_id)
             if page in self.pages and options.edit_links.get(page) == self.edit_links.get(page):
                 reuse[page] = self.pages[page]
-        return reuse
+        return reuse, affected
 
 
 def entries(corpus: Corpus) -> dict[Key, Any]:

@@ -24,7 +24,9 @@ from .model import VERDICTS, Claim, Document, Person, Source
 Json = dict[str, Any]
 BEST, WORST = 5, 1
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_SCRIPT_SAFE_TABLE = str.maketrans(_SCRIPT_SAFE)  # one C pass instead of a Python step per character
+# One encoder for every claim page (json.dumps makes one per call); a review is a tree built
+# here, so the encoder keeps no table of the containers it is inside.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def _organization(source: Source) -> Json:
@@ -109,8 +111,12 @@ def claim_review(
 
 def script_json(data: Json) -> str:
     """Compact JSON with nothing an HTML parser could take for markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_SCRIPT_SAFE_TABLE)
+    text = _ENCODER.encode(data)
+    # Five C searches beat one `str.translate`, which looks each character up in a dict (~4x,
+    # issue 6); no replacement holds a character a later one looks for, so the order is free.
+    for char, escaped in _SCRIPT_SAFE.items():
+        text = text.replace(char, escaped)
+    return text
 
 
 def script_block(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import commands
 from .anchors import format_statuses
+from .bulk import bulk_work
 from .data_export import export_files
 from .diagnostics import format_github, format_human, format_json
 from .emit import owned_pages, write_pages
@@ -93,6 +94,11 @@ def _summary(checked: Checked) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with bulk_work():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
     if args.command == "schema":
         return _schema(args.out, args.check, cwd)

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
 from .model import NEEDS_NO_EVIDENCE, RELATION_INVERSE, Claim, Document, Person, Source
-from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, is_inside, read_text_file
+from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, inside, read_text_file
 from .text_spans import AliasIndex, SourceText, Span, normalise
 from .validate import Located, did_you_mean
 
@@ -173,12 +173,13 @@ class _Linker:
         texts: dict[str, SourceText] = {}
         titles: dict[str, str] = {}
         labels: dict[str, str] = {}
+        in_seeds = inside(self.seeds_dir)
         for doc_id, item in self.by_kind["documents"].items():
             doc: Document = item.entry
             relative = PurePosixPath(doc.text)
             folder = item.source.parent
             path = folder / Path(*relative.parts) if not relative.is_absolute() else Path(doc.text)
-            if relative.is_absolute() or not is_inside(path, self.seeds_dir):
+            if relative.is_absolute() or not in_seeds(path):
                 self.error(
                     item,
                     ("text",),
@@ -273,14 +274,17 @@ class _Linker:
                 f"the closest passage is: \"{closest}\"" if closest else "no passage of the text is close to it",
             )
             return None
-        places = ", ".join("{}:{}:{}".format(label, *text.line_col(s.start)) for s in spans)
+
+        def places() -> str:
+            return ", ".join("{}:{}:{}".format(label, *text.line_col(s.start)) for s in spans)
+
         if claim.occurrence is None:
             if len(spans) > 1:
                 self.error(
                     item,
                     ("quote",),
                     "quote-ambiguous",
-                    f"the quote occurs {len(spans)} times in {label}: {places}",
+                    f"the quote occurs {len(spans)} times in {label}: {places()}",
                     "add 'occurrence: N' to say which one (counting from 1)",
                 )
                 return None
@@ -290,7 +294,7 @@ class _Linker:
                 item,
                 ("occurrence",),
                 "invalid-value",
-                f"occurrence {claim.occurrence} asked for, but the quote occurs {len(spans)} time{'s' if len(spans) > 1 else ''}: {places}",
+                f"occurrence {claim.occurrence} asked for, but the quote occurs {len(spans)} time{'s' if len(spans) > 1 else ''}: {places()}",
             )
             return None
         return spans[claim.occurrence - 1]

@@ -31,12 +31,13 @@ Shape (version 1; keys are only ever added):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import urls
 from .corpus import Corpus
-from .webannotation import annotation_files, to_json
+from .webannotation import annotation_files
 
 FORMAT = "explainer-data"
 VERSION = 1
@@ -98,26 +99,13 @@ def site_data(corpus: Corpus, site_url: str | None = None, *, directory_urls: bo
             }
         )
     claims = []
-    relations: list[Json] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    def relate(from_key: str, to_key: str, kind: str) -> None:
-        if (from_key, to_key, kind) not in seen:
-            seen.add((from_key, to_key, kind))
-            relations.append({"from": from_key, "to": to_key, "type": kind})
-
-    for doc_id in corpus.documents:
-        doc = corpus.documents[doc_id].entry
-        if doc.publisher:
-            relate(_key("documents", doc_id), _key("sources", doc.publisher), "publisher")
     for claim_id in corpus.claims:
         c = corpus.claim(claim_id)
         span = corpus.claim_span[claim_id]
         doc_id = corpus.claim_document[claim_id]
-        here = _key("claims", claim_id)
         claims.append(
             {
-                "key": here,
+                "key": _key("claims", claim_id),
                 "id": claim_id,
                 "title": c.title or c.quote,
                 "url": _url("claims", claim_id, du),
@@ -134,16 +122,6 @@ def site_data(corpus: Corpus, site_url: str | None = None, *, directory_urls: bo
                 "evidence": [{"url": e.url, "title": e.title, "source": e.source} for e in c.evidence],
             }
         )
-        relate(here, _key("documents", doc_id), "document")
-        if c.claimant:
-            relate(here, _key("people", c.claimant), "claimant")
-        for source in c.via:
-            relate(here, _key("sources", source), "via")
-        for e in c.evidence:
-            if e.source:
-                relate(here, _key("sources", e.source), "evidence")
-        for r in c.related:
-            relate(here, _key("claims", r.claim), r.relation)
     mentions = []
     for doc_id in corpus.documents:
         text = corpus.texts[doc_id].text
@@ -160,7 +138,6 @@ def site_data(corpus: Corpus, site_url: str | None = None, *, directory_urls: bo
                     "url": _url("documents", doc_id, du, urls.mention_anchor(m.kind, m.entity, m.number)),
                 }
             )
-            relate(_key("documents", doc_id), _key(m.kind, m.entity), "mentions")
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -170,8 +147,118 @@ def site_data(corpus: Corpus, site_url: str | None = None, *, directory_urls: bo
         "sources": sources,
         "claims": claims,
         "mentions": mentions,
-        "relations": relations,
+        "relations": [{"from": a, "to": b, "type": kind} for a, b, kind in relations(corpus)],
     }
+
+
+def relations(corpus: Corpus) -> list[tuple[str, str, str]]:
+    """`(from key, to key, type)` of every relation, once each, in the order of `data.json`."""
+    # A dict keeps each once, in the order first met (~60,000 at 1,000 articles); the keys
+    # are `_key`'s, written inline.
+    found: dict[tuple[str, str, str], None] = {}
+    relate = found.setdefault
+    for doc_id, item in corpus.documents.items():
+        if item.entry.publisher:
+            relate((f"documents/{doc_id}", f"sources/{item.entry.publisher}", "publisher"))
+    for claim_id in corpus.claims:
+        c = corpus.claim(claim_id)
+        here = f"claims/{claim_id}"
+        relate((here, f"documents/{corpus.claim_document[claim_id]}", "document"))
+        if c.claimant:
+            relate((here, f"people/{c.claimant}", "claimant"))
+        for source in c.via:
+            relate((here, f"sources/{source}", "via"))
+        for e in c.evidence:
+            if e.source:
+                relate((here, f"sources/{e.source}", "evidence"))
+        for r in c.related:
+            relate((here, f"claims/{r.claim}", r.relation))
+    for doc_id in corpus.documents:
+        here = f"documents/{doc_id}"
+        for m in corpus.mentions.get(doc_id, []):
+            relate((here, f"{m.kind}/{m.entity}", "mentions"))
+    return list(found)
+
+
+# The string writer of the compact encoder (`to_json`): with `ensure_ascii=False`, json's
+# encoder escapes every string with this very function.
+_str = json.encoder.encode_basestring
+
+
+def _opt(value: str | None) -> str:
+    return "null" if value is None else _str(value)
+
+
+def _strs(values: Iterable[str]) -> str:
+    return "[" + ",".join(map(_str, values)) + "]"
+
+
+def site_data_json(corpus: Corpus, site_url: str | None = None, *, directory_urls: bool = True) -> str:
+    """`to_json(site_data(...))`, written out directly: the same bytes, without the dicts.
+
+    At 1,000 articles `site_data` makes ~150,000 dicts and lists only to encode them into
+    12 MB (issue 6); here each record is one f-string, its values written by the encoder's
+    own string writer, keys in the same order. tests/test_graph_export_fast_paths.py holds
+    the two equal.
+    """
+    du = directory_urls
+    documents = []
+    for doc_id, item in corpus.documents.items():
+        doc = item.entry
+        documents.append(
+            f'{{"key":{_str(_key("documents", doc_id))},"id":{_str(doc_id)},"title":{_str(corpus.titles[doc_id])},'
+            f'"url":{_str(_url("documents", doc_id, du))},"language":{_opt(doc.language)},'
+            f'"published":{_opt(doc.published)},"publisher":{_opt(doc.publisher)},"original_url":{_opt(doc.url)},'
+            f'"claims":{_strs(corpus.claims_in_document(doc_id))}}}'
+        )
+    people = []
+    for person_id, item in corpus.people.items():
+        p = item.entry
+        people.append(
+            f'{{"key":{_str(_key("people", person_id))},"id":{_str(person_id)},"name":{_str(p.name)},'
+            f'"url":{_str(_url("people", person_id, du))},"role":{_opt(p.role)},"affiliation":{_opt(p.affiliation)},'
+            f'"wikidata":{_opt(p.wikidata)}}}'
+        )
+    sources = []
+    for source_id, item in corpus.sources.items():
+        src = item.entry
+        sources.append(
+            f'{{"key":{_str(_key("sources", source_id))},"id":{_str(source_id)},"name":{_str(src.name)},'
+            f'"url":{_str(_url("sources", source_id, du))},"type":{_str(src.type)},"website":{_opt(src.url)}}}'
+        )
+    claims = []
+    for claim_id in corpus.claims:
+        c = corpus.claim(claim_id)
+        span = corpus.claim_span[claim_id]
+        doc_id = corpus.claim_document[claim_id]
+        evidence = ",".join(
+            f'{{"url":{_str(e.url)},"title":{_str(e.title)},"source":{_opt(e.source)}}}' for e in c.evidence
+        )
+        claims.append(
+            f'{{"key":{_str(_key("claims", claim_id))},"id":{_str(claim_id)},"title":{_str(c.title or c.quote)},'
+            f'"url":{_str(_url("claims", claim_id, du))},"document":{_str(doc_id)},'
+            f'"quote":{_str(corpus.texts[doc_id].text[span.start : span.end])},"start":{span.start:d},"end":{span.end:d},'
+            f'"kind":{_str(c.kind)},"verdict":{_str(c.verdict)},"claimant":{_opt(c.claimant)},"said_on":{_opt(c.said_on)},'
+            f'"via":{_strs(dict.fromkeys(c.via))},"tags":{_strs(c.tags)},"evidence":[{evidence}]}}'
+        )
+    mentions = []
+    for doc_id in corpus.documents:
+        text = corpus.texts[doc_id].text
+        document = _str(doc_id)
+        page = _url("documents", doc_id, du) + "#"  # `_url` with the mention's anchor
+        for m in corpus.mentions.get(doc_id, []):
+            start, end = m.span.start, m.span.end
+            mentions.append(
+                f'{{"kind":{_str(m.kind)},"entity":{_str(m.entity)},"document":{document},"number":{m.number:d},'
+                f'"start":{start:d},"end":{end:d},"text":{_str(text[start:end])},'
+                f'"url":{_str(page + urls.mention_anchor(m.kind, m.entity, m.number))}}}'
+            )
+    related = ",".join(f'{{"from":{_str(a)},"to":{_str(b)},"type":{_str(kind)}}}' for a, b, kind in relations(corpus))
+    return (
+        f'{{"format":{_str(FORMAT)},"version":{VERSION:d},"site_url":{_opt((site_url.rstrip("/") + "/") if site_url else None)},'
+        f'"documents":[{",".join(documents)}],"people":[{",".join(people)}],"sources":[{",".join(sources)}],'
+        f'"claims":[{",".join(claims)}],"mentions":[{",".join(mentions)}],"relations":[{related}]}}\n'
+    )
 
 
 def export_files(
@@ -180,25 +267,23 @@ def export_files(
     """The open-data files of a build, `{path: text}`: `data.json` and each article's annotations.
 
     Annotation files found in `keep` (a `mkdocs serve` rebuild's unchanged ones) are taken from it,
-    and `data.json` from the last call when its data are the same.
+    and `data.json` from the last call when it is the same.
     """
-    data = site_data(corpus, site_url, directory_urls=directory_urls)
-    # Only a `serve` rebuild (it passes `keep`) holds on to the last data: a single build lets it go.
-    files = {urls.DATA_JSON: _data_json(data) if keep is not None else to_json(data)}
+    text = site_data_json(corpus, site_url, directory_urls=directory_urls)
+    # Only a `serve` rebuild (it passes `keep`) holds on to the last file: a single build lets it go.
+    files = {urls.DATA_JSON: _same_as_last(text) if keep is not None else text}
     files.update(annotation_files(corpus, site_url, directory_urls=directory_urls, keep=keep))
     return files
 
 
-# The last data.json, by its data. Under `mkdocs serve` most edits (an explanation, a note)
-# leave it as it was; comparing the data is ~5x cheaper than encoding 12 MB again (issue 6),
-# and the very same string lets the plugin see at once that the file is unchanged.
-_last_data: tuple[Json, str] | None = None
+# The last data.json. Under `mkdocs serve` most edits (an explanation, a note) leave it as it
+# was: handing back the very same string lets the plugin see at once that it is unchanged.
+_last_text: str | None = None
 
 
-def _data_json(data: Json) -> str:
-    global _last_data
-    if _last_data is not None and _last_data[0] == data:
-        return _last_data[1]
-    text = to_json(data)
-    _last_data = (data, text)
+def _same_as_last(text: str) -> str:
+    global _last_text
+    if _last_text is not None and _last_text == text:
+        return _last_text
+    _last_text = text
     return text

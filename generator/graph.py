@@ -16,9 +16,11 @@ import html
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
+from typing import NamedTuple, cast
 
 from . import urls
+from .bulk import per_run_cache
 from .corpus import Corpus
 from .model import RELATION_INVERSE, RELATION_LABELS, VERDICTS
 
@@ -37,8 +39,9 @@ RELATIONS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Node:
+# Nodes and edges are named tuples, not dataclasses: a build makes ~10,000 of one and ~45,000
+# of the other, and a frozen dataclass's __init__ sets each field through object.__setattr__.
+class Node(NamedTuple):
     kind: str
     id: str
     label: str
@@ -59,8 +62,7 @@ class Node:
         return f"{NOUNS[self.kind]}: {self.label}"
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     a: Key
     b: Key
     relation: str
@@ -82,6 +84,33 @@ class Network:
                 found[edge.b].append(edge)
         return found
 
+    def local_order(self, corpus: Corpus) -> dict[Key, tuple[int, int, str, str]]:
+        """Each node's place in a local graph's columns (kind, then reading order or name).
+
+        Computed once for all nodes and kept with the network: every entity page sorts its
+        neighbours by it. `corpus` must be the one the network was made from.
+        """
+        kept = self.__dict__.get("_local_order")
+        if kept is not None and kept[0] is corpus:
+            return cast(dict[Key, tuple[int, int, str, str]], kept[1])
+        order: dict[Key, tuple[int, int, str, str]] = {}
+        for k, node in self.nodes.items():
+            if k[0] == "claims":
+                order[k] = (ORDER["claims"], corpus.claim_span[k[1]].start, corpus.claim_document[k[1]], k[1])
+            else:
+                order[k] = (ORDER[k[0]], 0, node.label.casefold(), k[1])
+        self.__dict__["_local_order"] = (corpus, order)  # beside the frozen fields, as cached_property does
+        return order
+
+    @cached_property
+    def nodes_and_pages(self) -> dict[Key, tuple[Node, str]]:
+        """Each node with its page (`Node.page`), made once for every graph that links to it."""
+        return {k: (node, urls.entity_page(*k)) for k, node in self.nodes.items()}
+
+    def neighbour_keys(self, key: Key) -> list[Key]:
+        """The keys of `neighbours(key)`, in the same order, without their relations."""
+        return list(dict.fromkeys(edge.b if edge.a == key else edge.a for edge in self._incident.get(key, ())))
+
     def neighbours(self, key: Key) -> dict[Key, list[str]]:
         """Each direct neighbour with the relations as seen from `key`, in a stable order (the edges')."""
         around: dict[Key, list[str]] = {}
@@ -100,13 +129,11 @@ def network(corpus: Corpus) -> Network:
     for kind in ("people", "sources"):
         for entity_id, item in corpus.entities(kind).items():
             nodes[(kind, entity_id)] = Node(kind, entity_id, item.entry.name)
-    for claim_id in corpus.claims:
-        claim = corpus.claim(claim_id)
-        nodes[("claims", claim_id)] = Node("claims", claim_id, claim.title or claim.quote, claim.verdict)
     edges: dict[tuple[Key, Key, str], None] = {}
     for claim_id in corpus.claims:
         claim = corpus.claim(claim_id)
         key = ("claims", claim_id)
+        nodes[key] = Node("claims", claim_id, claim.title or claim.quote, claim.verdict)
         edges[(key, ("documents", corpus.claim_document[claim_id]), "in")] = None
         if claim.claimant:
             edges[(key, ("people", claim.claimant), "said-by")] = None
@@ -124,7 +151,7 @@ def network(corpus: Corpus) -> Network:
             edges[(key, ("sources", publisher), "publisher")] = None
         for mention in corpus.mentions.get(doc_id, []):
             edges[(key, (mention.kind, mention.entity), "mentions")] = None
-    return Network(nodes, [Edge(a, b, relation) for a, b, relation in edges])
+    return Network(nodes, list(map(Edge._make, edges)))
 
 
 # --- drawing -------------------------------------------------------------------
@@ -175,8 +202,7 @@ def spread(desired: list[tuple[float, str]], gap: float, top: float) -> dict[str
     return out
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):  # a named tuple, as Node: the whole graph places ~10,000
     node: Node
     x: float
     y: float
@@ -193,53 +219,120 @@ class Placed:
 
 
 def shape(p: Placed) -> str:
-    kind, x, y = p.node.kind, p.x, p.y
-    if p.label_side == "inside":
-        half = p.width / 2
-        verdict = f" verdict-{p.node.verdict}" if p.node.verdict else ""
+    return _shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)[0]
+
+
+def _shape_and_label_start(
+    kind: str, verdict: str | None, x: float, y: float, label_side: str, width: float
+) -> tuple[str, str]:
+    """A node's shape and its label's opening tag: what depends on where the node is drawn."""
+    verdict_css = f" verdict-{verdict}" if verdict else ""
+    if label_side == "inside":
+        half = width / 2
         return (
-            f'<rect class="g-pill-bg" x="{num(x - half)}" y="{num(y - 10)}" width="{num(p.width)}" height="20" rx="10"/>'
-            f'<rect class="g-node g-{kind}{verdict}" x="{num(x - half)}" y="{num(y - 10)}" width="{num(p.width)}" '
-            'height="20" rx="10"/>'
+            f'<rect class="g-pill-bg" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" height="20" rx="10"/>'
+            f'<rect class="g-node g-{kind}{verdict_css}" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" '
+            'height="20" rx="10"/>',
+            f'<text class="g-label" x="{num(x - half + 10)}" y="{num(y + 4)}">',
         )
     if kind == "people":
-        return f'<circle class="g-node g-people" cx="{num(x)}" cy="{num(y)}" r="7"/>'
-    if kind == "claims":
-        verdict = f" verdict-{p.node.verdict}" if p.node.verdict else ""
+        drawn = f'<circle class="g-node g-people" cx="{num(x)}" cy="{num(y)}" r="7"/>'
+    elif kind == "claims":
         d = f"M{num(x)} {num(y - 7)}L{num(x + 7)} {num(y)}L{num(x)} {num(y + 7)}L{num(x - 7)} {num(y)}Z"
-        return f'<path class="g-node g-claim-dot{verdict}" d="{d}"/>'
-    if kind == "sources":
-        return f'<rect class="g-node g-sources" x="{num(x - 6)}" y="{num(y - 6)}" width="12" height="12" rx="2"/>'
-    return f'<rect class="g-node g-documents" x="{num(x - 6)}" y="{num(y - 8)}" width="12" height="16" rx="1"/>'
+        drawn = f'<path class="g-node g-claim-dot{verdict_css}" d="{d}"/>'
+    elif kind == "sources":
+        drawn = f'<rect class="g-node g-sources" x="{num(x - 6)}" y="{num(y - 6)}" width="12" height="12" rx="2"/>'
+    else:
+        drawn = f'<rect class="g-node g-documents" x="{num(x - 6)}" y="{num(y - 8)}" width="12" height="16" rx="1"/>'
+    dx = 12 if label_side == "start" else -12
+    return drawn, f'<text class="g-label" x="{num(x + dx)}" y="{num(y + 4)}" text-anchor="{label_side}">'
 
 
-def label(p: Placed) -> str:
+# Kept by text, not by node: a node's label is shown cut at a handful of lengths, on every
+# page that draws it. Per run (bulk.py): such tables would otherwise hold tens of MB while
+# MkDocs renders the pages.
+@per_run_cache(maxsize=1 << 16)
+def label_text(text: str, verdict: str | None, limit: int) -> str:
+    """A node's label as shown (cut to `limit` characters, the verdict's icon first), escaped."""
+    shown = shorten(text, limit)
+    if verdict:
+        shown = f"{_verdict_icons()[verdict]} {shown}"
+    return esc(shown)
+
+
+@cache
+def _verdict_icons() -> dict[str, str]:
+    # Imported once, not at each label (pages imports this module).
     from .pages import VERDICT_ICONS
 
-    text = shorten(p.node.label, p.limit)
-    if p.node.verdict:
-        text = f"{VERDICT_ICONS[p.node.verdict]} {text}"
-    if p.label_side == "inside":
-        return f'<text class="g-label" x="{num(p.x - p.width / 2 + 10)}" y="{num(p.y + 4)}">{esc(text)}</text>'
-    dx = 12 if p.label_side == "start" else -12
-    return f'<text class="g-label" x="{num(p.x + dx)}" y="{num(p.y + 4)}" text-anchor="{p.label_side}">{esc(text)}</text>'
+    return VERDICT_ICONS
+
+
+@per_run_cache(maxsize=1 << 15)
+def _description_html(node: Node) -> str:
+    return esc(node.description())
+
+
+@lru_cache(maxsize=1 << 10)
+def _relation_html(relation: str) -> str:
+    """`relation` as the start of a description, escaped (escaping commutes with joining)."""
+    return esc(f"{relation[:1].upper()}{relation[1:]}: ")
 
 
 def node_link(p: Placed, here: str, directory_urls: bool) -> str:
-    description = p.node.description()
-    if p.relation:
-        description = f"{p.relation[:1].upper()}{p.relation[1:]}: {description}"
+    shape_, start = _shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)
     href = urls.url_link(here, p.node.page, directory_urls=directory_urls)
-    return (
-        f'<a class="g-link" href="{esc(href)}" aria-label="{esc(description)}">'
-        f"<title>{esc(description)}</title>{shape(p)}{label(p)}</a>"
-    )
+    return _link(href, _node_text(p.node, p.relation, p.limit), shape_ + start)
+
+
+def _link(href: str, text: tuple[str, str], drawn: str) -> str:
+    """A node as a link to its page: `text` is its `_node_text`, `drawn` its shape and its label's opening tag."""
+    return f'<a class="g-link" href="{_href_html(href)}{text[0]}{drawn}{text[1]}</text></a>'
+
+
+# The same link text comes back from page to page (`../../people/x/` from every claim page).
+_href_html = per_run_cache(maxsize=1 << 15)(esc)
+
+
+# A person is "said" on every one of their claims' pages, an article "in" on each of its
+# claims': what a link says comes back far more often than where it is drawn.
+@per_run_cache(maxsize=1 << 16)
+def _node_text(node: Node, relation: str, limit: int) -> tuple[str, str]:
+    """What a node's link says: the end of its opening tag and its title (escaped), and its label."""
+    description = _description_html(node)
+    if relation:
+        description = _relation_html(relation) + description
+    return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict, limit)
 
 
 def edge_path(a: Placed, b: Placed, relation: str, bulge: float = 0.0) -> str:
+    if bulge:
+        return _path(relation, arc(a.port(a.x + 1), a.y, b.y, bulge))
+    return _path(relation, curve(a.port(b.x), a.y, b.port(a.x), b.y))
+
+
+def _path(relation: str, d: str) -> str:
     css = "g-edge g-edge-faint" if relation == "mentions" else "g-edge"
-    d = arc(a.port(a.x + 1), a.y, b.y, bulge) if bulge else curve(a.port(b.x), a.y, b.port(a.x), b.y)
     return f'<path class="{css}" d="{d}"/>'
+
+
+# Local graphs put nodes on two columns and a few dozen rows: the same few hundred places
+# come back on page after page, so their markup is kept (the whole graph's places are not).
+@lru_cache(maxsize=1 << 13)
+def _local_place(kind: str, verdict: str | None, x: float, y: float, faint: bool, centre_y: float) -> tuple[str, str]:
+    """A local graph's neighbour at (x, y), left or right of the centre: its line from the centre's
+    pill (`edge_path`), and its shape with its label's opening tag."""
+    right = x > CENTRE_X
+    shape_, start = _shape_and_label_start(kind, verdict, x, y, "start" if right else "end", 0.0)
+    port = CENTRE_X + CENTRE_WIDTH / 2 if right else CENTRE_X - CENTRE_WIDTH / 2  # Placed.port of the pill
+    return _path("mentions" if faint else "", curve(port, centre_y, x, y)), shape_ + start
+
+
+@lru_cache(maxsize=1 << 10)
+def _local_centre(kind: str, verdict: str | None, centre_y: float) -> str:
+    """A local graph's centre: its pill and its label's opening tag."""
+    pill = _shape_and_label_start(kind, verdict, CENTRE_X, centre_y, "inside", CENTRE_WIDTH)[0]
+    return f'{pill}<text class="g-label" x="{num(CENTRE_X)}" y="{num(centre_y + 4)}" text-anchor="middle">'
 
 
 def svg(parts: Iterable[str], width: float, height: float, title: str, css: str) -> str:
@@ -273,7 +366,7 @@ def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
     bottom = TOP + max(row - 1, 0) * ROW
 
     def desired(key: Key, known: dict[str, float], fallback: float) -> float:
-        ys = [known[n[1]] for n in net.neighbours(key) if n[1] in known and n[0] in ("claims", "documents")]
+        ys = [known[n[1]] for n in net.neighbour_keys(key) if n[1] in known and n[0] in ("claims", "documents")]
         return sum(ys) / len(ys) if ys else fallback
 
     doc_y = spread([(desired(("documents", d), claim_y, bottom + ROW), d) for d in documents], ROW * 1.5, TOP)
@@ -294,18 +387,31 @@ def draw(
 ) -> tuple[list[str], float]:
     edges: list[str] = []
     drawn: set[tuple[Key, Key]] = set()
-    for edge in net.edges:
-        pair = (min(edge.a, edge.b), max(edge.a, edge.b))
-        if pair in drawn or edge.a not in placed or edge.b not in placed:
+    # ~45,000 lines between a few columns: `edge_path`, with each node's ports (`Placed.port`
+    # towards the right and the left) and y, and each pair of ports' numbers, made once.
+    inf = float("inf")
+    spots = {k: (p.x, p.port(inf), p.port(-inf), num(p.y)) for k, p in placed.items()}
+    xs: dict[tuple[float, float], tuple[str, str, str]] = {}
+    for ka, kb, relation in net.edges:
+        sa, sb = spots.get(ka), spots.get(kb)
+        if sa is None or sb is None:
+            continue
+        pair = (ka, kb) if ka <= kb else (kb, ka)
+        if pair in drawn:
             continue
         drawn.add(pair)
-        a, b = placed[edge.a], placed[edge.b]
-        same_column = a.x == b.x
-        bulge = (24 + abs(a.y - b.y) / 8) * (1 if a.label_side == "inside" else -1) if same_column else 0.0
-        if same_column and a.label_side == "inside":
+        if sa[0] != sb[0]:
+            ports = (sa[1], sb[2]) if sb[0] > sa[0] else (sa[2], sb[1])
+            x1, mid, x2 = xs.get(ports) or xs.setdefault(ports, (num(ports[0]), num((ports[0] + ports[1]) / 2), num(ports[1])))
+            css = "g-edge g-edge-faint" if relation == "mentions" else "g-edge"
+            edges.append(f'<path class="{css}" d="M{x1} {sa[3]}C{mid} {sa[3]} {mid} {sb[3]} {x2} {sb[3]}"/>')
+            continue
+        a, b = placed[ka], placed[kb]
+        bulge = (24 + abs(a.y - b.y) / 8) * (1 if a.label_side == "inside" else -1)
+        if a.label_side == "inside":
             a = Placed(a.node, a.x + a.width / 2, a.y, "start")
             b = Placed(b.node, b.x + b.width / 2, b.y, "start")
-        edges.append(edge_path(a, b, edge.relation, bulge))
+        edges.append(edge_path(a, b, relation, bulge))
     # Column by column, top to bottom: the order the keyboard visits them in.
     ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
     nodes = [node_link(p, here, directory_urls) for p in ordered]
@@ -408,14 +514,7 @@ def local_graph(
     if not around:
         return []
     here = urls.entity_page(kind, entity_id)
-
-    def order(k: Key) -> tuple[int, int, str, str]:
-        if k[0] == "claims":
-            doc = corpus.claim_document[k[1]]
-            return (ORDER[k[0]], corpus.claim_span[k[1]].start, doc, k[1])
-        return (ORDER[k[0]], 0, net.nodes[k].label.casefold(), k[1])
-
-    ordered = sorted(around, key=order)
+    ordered = sorted(around, key=net.local_order(corpus).__getitem__)
     right = [k for k in ordered if k[0] == "claims"]
     left = [k for k in ordered if k[0] != "claims"]
     if kind == "claims" or not left or not right:
@@ -427,27 +526,25 @@ def local_graph(
     rows = max(len(left), len(right), 1)
     height = LOCAL_TOP * 2 + (rows - 1) * LOCAL_ROW + (LOCAL_ROW if hidden else 0)
     centre_y = LOCAL_TOP + (rows - 1) * LOCAL_ROW / 2
-    placed: dict[Key, Placed] = {key: Placed(net.nodes[key], CENTRE_X, centre_y, "inside", CENTRE_WIDTH, 22)}
-    for side, x, label_side, room in ((left, LEFT_X, "end", LEFT_X - 16), (right, RIGHT_X, "start", LOCAL_WIDTH - RIGHT_X - 16)):
+    # ~70,000 neighbours at 1,000 articles: drawn from memoised pieces, without a Placed each (issue 6).
+    edges: list[str] = []
+    nodes: list[str] = []
+    linked = net.nodes_and_pages
+    for side, x, room in ((left, LEFT_X, LEFT_X - 16), (right, RIGHT_X, LOCAL_WIDTH - RIGHT_X - 16)):
         offset = LOCAL_TOP + (rows - len(side)) * LOCAL_ROW / 2
+        limit = int(room / CHAR_WIDTH)
         for index, k in enumerate(side):
-            relation = ", ".join(around[k])
-            limit = int(room / CHAR_WIDTH) - (2 if k[0] == "claims" else 0)  # the verdict icon
-            placed[k] = Placed(net.nodes[k], x, offset + index * LOCAL_ROW, label_side, limit=limit, relation=relation)
-    centre = placed[key]
-    edges = [edge_path(centre, placed[k], "mentions" if "mentions" in around[k] or "mentioned in" in around[k] else "")
-             for k in [*left, *right]]
-    me = centre.node
-    from .pages import VERDICT_ICONS
-
-    centre_text = shorten(me.label, centre.limit)
-    if me.verdict:
-        centre_text = f"{VERDICT_ICONS[me.verdict]} {centre_text}"
+            (node, page), relations = linked[k], around[k]
+            faint = "mentions" in relations or "mentioned in" in relations
+            edge, drawn = _local_place(node.kind, node.verdict, x, offset + index * LOCAL_ROW, faint, centre_y)
+            edges.append(edge)
+            text = _node_text(node, ", ".join(relations), limit - 2 if k[0] == "claims" else limit)  # the verdict icon
+            nodes.append(_link(urls.url_link(here, page, directory_urls=directory_urls), text, drawn))
+    me = net.nodes[key]
     centre_svg = (
-        f'<g class="g-centre" aria-current="page"><title>{esc(me.description())}</title>{shape(centre)}'
-        f'<text class="g-label" x="{num(CENTRE_X)}" y="{num(centre_y + 4)}" text-anchor="middle">{esc(centre_text)}</text></g>'
+        f'<g class="g-centre" aria-current="page"><title>{_description_html(me)}</title>'
+        f"{_local_centre(me.kind, me.verdict, centre_y)}{label_text(me.label, me.verdict, 22)}</text></g>"
     )
-    nodes = [node_link(placed[k], here, directory_urls) for k in [*left, *right]]
     more = (
         [f'<text class="g-more" x="{num(CENTRE_X)}" y="{num(height - 8)}" text-anchor="middle">and {hidden} more</text>']
         if hidden else []

@@ -12,6 +12,7 @@ import html as html_lib
 import re
 import string
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -53,12 +54,109 @@ def _renderer() -> markdown.Markdown:
 CACHE_SIZE = 1 << 16
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _convert(text: str) -> tuple[str, tuple[str, ...]]:
+    simple = _simple(text)  # cached, with every form of the value
+    if simple is not None:
+        return simple.html, simple.hrefs
+    return _convert_markdown_cached(text)
+
+
+def _convert_markdown(text: str) -> tuple[str, tuple[str, ...]]:
     md = _renderer()
     md.reset()
     html = md.convert(text)
     return html, tuple(getattr(md, "collected_hrefs", []))
+
+
+_convert_markdown_cached = lru_cache(maxsize=CACHE_SIZE)(_convert_markdown)
+
+
+# Python-Markdown is most of the cost of checking a large corpus, and most values are one
+# paragraph of words with a little *emphasis*, **strong**, `code` or a [link](https://…).
+# Those are converted here directly. The grammar is deliberately narrow: no character
+# Markdown could read otherwise (`\ < > & _`, brackets or asterisks outside the four
+# forms, block markers at the start, line breaks, non-printing characters) and no nesting.
+# Anything else returns None and goes to Python-Markdown; a property test checks that
+# this output equals Python-Markdown's whenever it gives one (tests/test_fast_paths.py).
+_INERT = r"(?:[^\\<>&_*`\[\]!]|!(?!\[))"  # text that no inline pattern reads
+_EDGE = r"[^\s\\<>&_*`\[\]!]"
+_WORDS = rf"{_EDGE}(?:{_INERT}*{_EDGE})?"
+_SIMPLE_TOKEN = re.compile(
+    rf"(?P<plain>{_INERT}+)"
+    rf"|\*\*(?P<strong>{_WORDS})\*\*(?!\*)"
+    rf"|\*(?P<em>{_WORDS})\*(?!\*)"
+    r"|`(?P<code>[^`\\<>&]+)`(?!`)"
+    rf"|\[(?P<text>{_WORDS})\]\((?P<href>[^\s()<>\"'`\\&\[\]]+)\)"
+)
+_BLOCK_START = re.compile(r"[\s#>+=|:~-]|\d+[.)]|\*+\s")
+
+
+@dataclass(frozen=True)
+class _Simple:
+    """A value in the simple grammar, in every form the other functions give."""
+
+    html: str  # `_convert_markdown`'s HTML
+    hrefs: tuple[str, ...]
+    safe: str | None  # `_render_sanitised`'s; None when a link is not plainly http(s): nh3 decides
+    inline: str | None  # `_render_inline_parsed`'s
+    plain: str  # `_to_plain_sanitised`'s
+
+
+_REL = "nofollow noopener noreferrer"  # what nh3 adds to every link (`link_rel` below)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _simple(text: str) -> _Simple | None:
+    """The value's forms when it is one paragraph in the simple grammar, else None."""
+    line = text.rstrip("\n")
+    if not line or not line.isprintable() or line != line.rstrip() or _BLOCK_START.match(line):
+        return None
+    html: list[str] = []
+    safe: list[str] = []
+    inline: list[str] = []
+    plain: list[str] = []
+    hrefs: list[str] = []
+    pos = 0
+    while pos < len(line):
+        token = _SIMPLE_TOKEN.match(line, pos)
+        if token is None:
+            return None
+        kind = token.lastgroup
+        if kind == "plain":
+            words = token.group()
+            html.append(words)
+            safe.append(words)
+            inline.append(_references(words))
+        elif kind == "href":
+            href, words = token.group("href"), token.group("text")
+            hrefs.append(href)
+            html.append(f'<a href="{href}">{words}</a>')
+            safe.append(f'<a href="{href}" rel="{_REL}">{words}</a>')
+            inline.append(f'<a href="{_references(href)}" rel="{_references(_REL)}">{_references(words)}</a>')
+        else:
+            assert kind in ("strong", "em", "code")
+            words = token.group(kind).strip()
+            if not words:
+                return None
+            html.append(f"<{kind}>{words}</{kind}>")
+            safe.append(f"<{kind}>{words}</{kind}>")
+            inline.append(f"<{kind}>{_references(words)}</{kind}>")
+        plain.append(words)
+        pos = token.end()
+    plainly_http = all(href.startswith(("http://", "https://")) for href in hrefs)
+    return _Simple(
+        html="<p>" + "".join(html) + "</p>",
+        hrefs=tuple(hrefs),
+        safe="<p>" + "".join(safe) + "</p>" if plainly_http else None,
+        inline=" ".join("".join(inline).split()) if plainly_http else None,
+        plain=" ".join("".join(plain).split()),
+    )
+
+
+def _convert_simple(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """Python-Markdown's output for a one-paragraph value in the simple grammar, else None."""
+    simple = _simple(text)
+    return None if simple is None else (simple.html, simple.hrefs)
 
 
 def _is_http(href: str) -> bool:
@@ -82,19 +180,28 @@ def problems(text: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def render(text: str) -> str:
     """Safe HTML for a checked light-Markdown value."""
+    simple = _simple(text)
+    if simple is not None and simple.safe is not None:
+        return simple.safe
+    return _render_sanitised_cached(text)
+
+
+def _render_sanitised(text: str) -> str:
     html, _ = _convert(text)
     clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={"a": {"href"}},
         url_schemes=set(ALLOWED_SCHEMES),
-        link_rel="nofollow noopener noreferrer",
+        link_rel=_REL,
     )
     # One line, so that the page's Markdown keeps it as a single raw HTML block.
     return clean.replace("\n", " ").strip()
+
+
+_render_sanitised_cached = lru_cache(maxsize=CACHE_SIZE)(_render_sanitised)
 
 
 class _Inert(HTMLParser):
@@ -128,14 +235,21 @@ class _Inert(HTMLParser):
 
 
 def _references(text: str) -> str:
-    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in text)
+    return text.translate(_PUNCTUATION_REFERENCES)
 
 
-_PUNCTUATION = frozenset(string.punctuation)
+_PUNCTUATION_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
 
 
 def render_inline(text: str) -> str:
     """Safe HTML for a checked light-Markdown value that stands inside a line of Markdown."""
+    simple = _simple(text)
+    if simple is not None and simple.inline is not None:
+        return simple.inline
+    return _render_inline_parsed(text)
+
+
+def _render_inline_parsed(text: str) -> str:
     parser = _Inert()
     parser.feed(render(text))
     parser.close()
@@ -144,6 +258,13 @@ def render_inline(text: str) -> str:
 
 def to_plain(text: str) -> str:
     """The visible text of a light-Markdown value, for previews and summaries."""
+    simple = _simple(text)
+    if simple is not None:
+        return simple.plain
+    return _to_plain_sanitised(text)
+
+
+def _to_plain_sanitised(text: str) -> str:
     html, _ = _convert(text)
     plain = nh3.clean(html, tags=set())
     return " ".join(html_lib.unescape(plain).split())

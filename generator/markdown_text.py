@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .bulk import per_run_cache
+
 # Python-Markdown's backslash escapes; each turns into the plain character.
 _BACKSLASH = frozenset("\\`*_{}[]()#+-.!")
 # Characters that mean something to HTML or to the extensions we enable (tables,
@@ -13,6 +15,8 @@ _BACKSLASH = frozenset("\\`*_{}[]()#+-.!")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "=": "&#61;", '"': "&quot;", "~": "&#126;"}
 
 
+# Names and titles are escaped again on every page that links to them.
+@per_run_cache(maxsize=1 << 14)
 def escape(text: str) -> str:
     """Inline Markdown that renders exactly as `text` (white space folded to single spaces)."""
     return _escape_chars(" ".join(text.split()))
@@ -21,7 +25,11 @@ def escape(text: str) -> str:
 def escape_block(text: str) -> str:
     """Like `escape`, but keeps line breaks (each line's trailing white space dropped)."""
     # Trailing spaces would make a hard break, leading ones an indented code block.
-    return re.sub(r"[ \t]*\n[ \t]*", "\n", _escape_chars(text))
+    escaped = _escape_chars(text)
+    return _LINE_BREAK.sub("\n", escaped) if "\n" in escaped else escaped
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 # One translation table for both, so escaping is a single pass in C.
@@ -32,6 +40,7 @@ def _escape_chars(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+@per_run_cache(maxsize=1 << 12)  # a name, once per mention of it
 def attribute(text: str) -> str:
     """A double-quoted attr_list value: only characters that cannot end or escape it."""
     return "".join(c for c in " ".join(text.split()) if c.isalnum() or c in " -,.:;'()?/")

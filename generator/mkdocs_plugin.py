@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from . import atomic_site
 from .build_cache import BuildCache
+from .bulk import bulk_work
 from .data_export import export_files
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
@@ -101,6 +102,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.new_written = ({}, b"")
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        with bulk_work():
+            self._generate(config)
+
+    def _generate(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans the site folder, so bad annotations leave the old site intact.
         base = Path(config.config_file_path).parent
         self.cache.next_build()
@@ -125,7 +130,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             edit_links=self.edit_links,
         )
         reuse = self.cache.reusable_pages(checked.corpus, options) if self.serving else None
-        self.pages = render_pages(checked.corpus, options, reuse=reuse)
+        self.pages = render_pages(checked.corpus, options, reuse=reuse, lines=self.cache.claim_lines if self.serving else None)
         if self.serving:
             self.cache.remember(checked.corpus, options, self.pages)
             if reuse is not None:

@@ -8,6 +8,7 @@ checks every link and anchor.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from .text_spans import Span
 from .validate import Located
 
 if TYPE_CHECKING:
+    from .build_cache import ClaimLines
     from .graph import Network
 
 VERDICT_ICONS: dict[str, str] = {
@@ -90,10 +92,12 @@ def in_context(text: str, span: Span, context: Span) -> str:
 
 
 class Renderer:
-    def __init__(self, corpus: Corpus, options: SiteOptions) -> None:
+    def __init__(self, corpus: Corpus, options: SiteOptions, lines: ClaimLines | None = None) -> None:
         self.c = corpus
         self.options = options
+        self.lines = lines  # under `mkdocs serve`: claim lines of the last render, and this one's
         self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
+        self._contexts: dict[str, str] = {}
 
     # --- small pieces -------------------------------------------------------
 
@@ -106,6 +110,16 @@ class Renderer:
     ) -> str:
         # Only links whose target links back are shown: a claim line names its claimant where
         # that person's page links here too (article pages and the claims index).
+        if self.lines is None:
+            return self._claim_line(here, claim_id, with_document, with_claimant, with_context)
+        key = (here, claim_id, with_document, with_claimant, with_context)
+        line = self.lines.reused.get(key)
+        if line is None:
+            line = self._claim_line(*key)
+        self.lines.made[key] = line
+        return line
+
+    def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
         parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict)]
         if with_claimant and claim.claimant:
@@ -115,9 +129,16 @@ class Renderer:
             parts.append("in " + entity_link(here, "documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)))
         line = "- " + " · ".join(parts)
         if with_context:  # a backlink shows the sentence it comes from
-            text, span = self.c.texts[self.c.claim_document[claim_id]], self.c.claim_span[claim_id]
-            line += ": " + in_context(text.text, span, text.sentence_range(span))
+            line += ": " + self.claim_context(claim_id)
         return line
+
+    def claim_context(self, claim_id: str) -> str:
+        """The claim's sentence, span marked; made once, shown on its claimant's, sources' and related pages."""
+        context = self._contexts.get(claim_id)
+        if context is None:
+            text, span = self.c.texts[self.c.claim_document[claim_id]], self.c.claim_span[claim_id]
+            context = self._contexts[claim_id] = in_context(text.text, span, text.sentence_range(span))
+        return context
 
     def mention_anchor_target(self, mention: Mention) -> str:
         return urls.mention_anchor(mention.kind, mention.entity, mention.number)
@@ -330,26 +351,28 @@ class Renderer:
             for m in mentions:
                 cuts.update(p for p in (m.span.start, m.span.end) if para.start < p < para.end)
             points = sorted(cuts)
+            mention_at = {(m.span.start, m.span.end): m for m in reversed(mentions)}  # the first, as a scan would find
+            starting: dict[int, list[str]] = defaultdict(list)  # offset -> anchors of what starts there
+            for span, c in claims:
+                starting[span.start].append(f'<span id="{urls.claim_anchor(c)}"></span>')
+            for m in mentions:
+                starting[m.span.start].append(f'<span id="{self.mention_anchor_target(m)}"></span>')
             pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown)
             for a, b in zip(points, points[1:], strict=False):
-                anchors = "".join(
-                    f'<span id="{urls.claim_anchor(c)}"></span>' for span, c in claims if span.start == a
-                ) + "".join(
-                    f'<span id="{self.mention_anchor_target(m)}"></span>' for m in mentions if m.span.start == a
-                )
+                anchors = "".join(starting.get(a, ()))
                 covering = [(span.end - span.start, c) for span, c in claims if span.start <= a and b <= span.end]
                 owner = min(covering)[1] if covering else None
-                body = escape_block(text[a:b]) if owner else self.mention_or_text(here, text, a, b, mentions)
+                body = escape_block(text[a:b]) if owner else self.mention_or_text(here, text, a, b, mention_at)
                 pieces.append((owner, anchors + body))
             paragraphs.append(self.join_pieces(here, pieces))
         return [p + "\n" for p in paragraphs]
 
-    def mention_or_text(self, here: str, text: str, a: int, b: int, mentions: list[Mention]) -> str:
-        for m in mentions:
-            if m.span.start == a and m.span.end == b:
-                name = self.c.entities(m.kind)[m.entity].entry.name
-                target = urls.relative_link(here, urls.entity_page(m.kind, m.entity))
-                return f'[{escape_block(text[a:b])}]({target}){{ .mention title="{attribute(name)}" }}'
+    def mention_or_text(self, here: str, text: str, a: int, b: int, mention_at: Mapping[tuple[int, int], Mention]) -> str:
+        m = mention_at.get((a, b))
+        if m is not None:
+            name = self.c.entities(m.kind)[m.entity].entry.name
+            target = urls.relative_link(here, urls.entity_page(m.kind, m.entity))
+            return f'[{escape_block(text[a:b])}]({target}){{ .mention title="{attribute(name)}" }}'
         return escape_block(text[a:b])
 
     def join_pieces(self, here: str, pieces: list[tuple[str | None, str]]) -> str:
@@ -455,19 +478,21 @@ def render_pages(
     options: SiteOptions | None = None,
     *,
     reuse: Mapping[str, str] | None = None,
+    lines: ClaimLines | None = None,
     progress: Progress = QUIET,
 ) -> dict[str, str]:
     """Every generated page, keyed by its Markdown path, in a stable order.
 
     Entity pages found in `reuse` are taken from it instead of being rendered: a rebuild
-    under `mkdocs serve` passes the pages an edit cannot have changed (see build_cache).
+    under `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), and
+    `lines`, the claim lines it cannot have changed.
     """
     from .graph import graph_page, network
     from .reference import format_page, verdicts_page
     from .timeline import timeline_page
 
     options = options or SiteOptions()
-    r = Renderer(corpus, options)
+    r = Renderer(corpus, options, lines)
     pages: dict[str, str] = {}
     if options.home_page:
         pages[urls.HOME] = r.home_page()

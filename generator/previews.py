@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from . import light_markdown, urls
 from .corpus import Corpus
@@ -85,7 +85,8 @@ def json_script(data: object, element_id: str) -> str:
 
 def previews_block(corpus: Corpus, doc_id: str, *, directory_urls: bool = True) -> list[str]:
     """The article's claim previews as a raw HTML block (with blank lines around it)."""
-    data = {claim_id: asdict(p) for claim_id, p in previews(corpus, doc_id, directory_urls=directory_urls).items()}
+    # The fields as they are (all strings): `asdict` would deep-copy each one (issue 6).
+    data = {claim_id: vars(p) for claim_id, p in previews(corpus, doc_id, directory_urls=directory_urls).items()}
     return ["", json_script(data, SCRIPT_ID), ""]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,24 @@ def display_path(path: Path, base: Path) -> str:
 
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether `path`, once links are followed, stays inside `folder`."""
+    return inside(folder)(path)
+
+
+def inside(folder: Path) -> Callable[[Path], bool]:
+    """`is_inside(·, folder)` for many paths: the folder's links are followed once, not per path."""
     try:
-        path.resolve().relative_to(folder.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
+        real_folder = folder.resolve()
+    except (OSError, RuntimeError):
+        return lambda path: False
+
+    def check(path: Path) -> bool:
+        try:
+            path.resolve().relative_to(real_folder)
+        except (ValueError, OSError, RuntimeError):
+            return False
+        return True
+
+    return check
 
 
 def annotation_files(seeds_dir: Path) -> list[Path]:
@@ -94,9 +108,10 @@ def forbidden_in_text(text: str, label: str) -> list[Diagnostic]:
 def read_annotation_files(seeds_dir: Path, base: Path) -> tuple[list[SeedFile], list[Diagnostic]]:
     files: list[SeedFile] = []
     problems: list[Diagnostic] = []
+    in_seeds = inside(seeds_dir)
     for path in annotation_files(seeds_dir):
         label = display_path(path, base)
-        if not is_inside(path, seeds_dir):
+        if not in_seeds(path):
             problems.append(
                 Diagnostic(Location(label, 1, 1), "text-outside-seeds", "the file links to a place outside the seeds folder")
             )

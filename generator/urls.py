@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .bulk import per_run_cache
+
 SECTIONS: dict[str, str] = {
     "documents": "articles",
     "people": "people",
@@ -52,17 +54,38 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     fragment = f"#{anchor}" if anchor else ""
     if from_page == to_page:
         return fragment or posixpath.basename(to_page)
-    return _relpath(to_page, posixpath.dirname(from_page)) + fragment
+    return _link_from_folder(to_page, _folder(from_page)) + fragment
+
+
+# A large site has hundreds of thousands of links, from a handful of folders to some
+# thousands of pages: the same pairs come back again and again within a run.
+@per_run_cache(maxsize=1 << 17)
+def _link_from_folder(to_page: str, folder: str) -> str:
+    return _relpath(to_page, folder)
+
+
+def _folder(page: str) -> str:
+    """`posixpath.dirname`, quicker for the usual clean relative page path."""
+    if page.startswith("/") or "//" in page:
+        return posixpath.dirname(page)
+    return page.rpartition("/")[0]
 
 
 def _relpath(path: str, start: str) -> str:
     """`posixpath.relpath(path or ".", start or ".")`, without its two os.getcwd() calls.
 
-    It runs for every link of every page; page paths are relative and clean, and anything
-    else goes to posixpath.
+    It runs for every link of every page (hundreds of thousands in a large site); page
+    paths are relative and clean, and anything else goes to posixpath.
     """
     if _unclean(path) or _unclean(start):
         return posixpath.relpath(path or ".", start or ".")
+    folder, target = start.removesuffix("/"), path.removesuffix("/")
+    if "/" not in folder:  # the site's root or a section's folder: where nearly every link starts
+        if not folder or target == folder:
+            return target if not folder and target else "."
+        if target.startswith(folder + "/"):
+            return target[len(folder) + 1 :]
+        return "../" + target if target else ".."
     start_parts = start.removesuffix("/").split("/") if start else []
     path_parts = path.removesuffix("/").split("/") if path else []
     common = 0
@@ -71,6 +94,20 @@ def _relpath(path: str, start: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
+def _relpath_from_page_folder(path: str, start: str) -> str:
+    """`_relpath`, for a start folder that is one page's own (`claims/x` with directory URLs).
+
+    Few links point inside a page's folder: the others leave it with `..` and continue as
+    from its parent, a section's folder.
+    """
+    parent, slash, _ = start.rpartition("/")
+    inside = path.removesuffix("/")
+    if not slash or start.endswith("/") or _unclean(path) or _unclean(start) or inside == start or inside.startswith(start + "/"):
+        return _relpath(path, start)
+    rest = _link_from_folder(path, parent)
+    return ".." if rest == "." else "../" + rest
 
 
 def _unclean(path: str) -> bool:
@@ -84,7 +121,7 @@ def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: 
     start = page_url(from_page, directory_urls=directory_urls)
     target = page_url(to_page, directory_urls=directory_urls)
     folder = start.rstrip("/") if directory_urls else posixpath.dirname(start)
-    link = _relpath(target, folder)
+    link = _relpath_from_page_folder(target, folder)
     if target.endswith("/") or not target:
         link = "./" if link == "." else link + "/"
     return link + fragment

@@ -9,29 +9,43 @@ the model gives it a type, and every value keeps its file, line and column.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from .diagnostics import MAX_PER_FILE, Diagnostic, Location, capped
-from .text_checks import forbidden_characters
+from .text_checks import forbidden_characters, forbidden_pattern
 
 MAX_DEPTH = 12
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Value = Union[str, None, list["Value"], dict[str, "Value"]]  # noqa: UP007 (a runtime alias: `|` cannot join strings)
 Path = tuple[str | int, ...]
+Position = tuple[int, int]  # line and column, counting from 1
 
 
 @dataclass(frozen=True)
 class Marks:
-    """Where each value of a file was written, keyed by its path from the root."""
+    """Where each value of a file was written, keyed by its path from the root.
+
+    Positions are kept as (line, column) pairs and become Locations only when asked for:
+    a large corpus has hundreds of thousands of keys, and few of them are ever reported.
+    """
 
     file: str
-    key: dict[Path, Location] = field(default_factory=dict)
-    value: dict[Path, Location] = field(default_factory=dict)
+    key: dict[Path, Position] = field(default_factory=dict)
+    value: dict[Path, Position] = field(default_factory=dict)
 
     def at(self, path: Path) -> Location:
         """The line of the key (or list item) and, on that line, the value's column."""
@@ -42,15 +56,15 @@ class Marks:
         if key is None:
             return Location(self.file, 1, 1)
         value = self.value.get(path)
-        if value is not None and value.line == key.line:
-            return value
-        return key
+        if value is not None and value[0] == key[0]:
+            return Location(self.file, *value)
+        return Location(self.file, *key)
 
     def key_at(self, path: Path) -> Location:
         path = tuple(path)
         while path and path not in self.key:
             path = path[:-1]
-        return self.key.get(path, Location(self.file, 1, 1))
+        return Location(self.file, *self.key.get(path, (1, 1)))
 
 
 @dataclass(frozen=True)
@@ -60,10 +74,14 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _loc(file: str, mark: Any) -> Location:  # a pure-Python or a libyaml mark
+def _position(mark: Any) -> Position:  # a pure-Python or a libyaml mark
     if mark is None:
-        return Location(file, 1, 1)
-    return Location(file, mark.line + 1, mark.column + 1)
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _loc(file: str, mark: Any) -> Location:
+    return Location(file, *_position(mark))
 
 
 class _Composer:
@@ -92,7 +110,7 @@ class _Composer:
                 if documents > 1:
                     self.error(event, "yaml-multiple-documents", "a file holds one YAML document, but got a second one")
                     return root
-                self.marks.key[()] = _loc(self.file, event.start_mark)
+                self.marks.key[()] = _position(event.start_mark)
                 root = self.node((), 1)
         return root
 
@@ -148,7 +166,7 @@ class _Composer:
         items: list[Value] = []
         while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):
             item_path = (*path, len(items))
-            self.marks.key[item_path] = _loc(self.file, self.events[self.pos].start_mark)
+            self.marks.key[item_path] = _position(self.events[self.pos].start_mark)
             items.append(self.node(item_path, depth + 1))
         self.next()
         return items
@@ -166,13 +184,13 @@ class _Composer:
             self.check_node_event(key_event)
             key = key_event.value
             key_path = (*path, key)
-            key_loc = _loc(self.file, key_event.start_mark)
-            value_loc = _loc(self.file, self.events[self.pos].start_mark)
+            key_at = _position(key_event.start_mark)
+            value_at = _position(self.events[self.pos].start_mark)
             if key in items:
-                first = self.marks.key[key_path]
+                first = Location(self.file, *self.marks.key[key_path])
                 self.diagnostics.append(
                     Diagnostic(
-                        key_loc,
+                        Location(self.file, *key_at),
                         "yaml-duplicate-key",
                         f"duplicate key '{key}'",
                         "a key may appear once in a mapping; remove one of them",
@@ -181,14 +199,21 @@ class _Composer:
                 )
                 self.node(key_path + ("#duplicate",), depth + 1)
                 continue
-            self.marks.key[key_path] = key_loc
-            self.marks.value[key_path] = value_loc
+            self.marks.key[key_path] = key_at
+            self.marks.value[key_path] = value_at
             items[key] = self.node(key_path, depth + 1)
         self.next()
         return items
 
 
 def _prescan(file: str, text: str) -> list[Diagnostic]:
+    # Most files have no tab and nothing forbidden: one search of the whole text says so.
+    if not forbidden_pattern(allow="\r").search(text):
+        return []
+    return _prescan_lines(file, text)
+
+
+def _prescan_lines(file: str, text: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if len(problems) > MAX_PER_FILE:
@@ -216,7 +241,8 @@ def _prescan(file: str, text: str) -> list[Diagnostic]:
 # characters inside a file, and a comment straight after a block-scalar indicator (`|#`),
 # which libyaml accepts. Errors are always reported in the Python parser's words.
 _C_LOADER = getattr(yaml, "CSafeLoader", None)
-_PYTHON_ONLY = re.compile("[\ufeff\u2028\u2029\x85]|[|>][-+0-9]*#")
+_PYTHON_ONLY_CHARACTERS = ("\ufeff", "\u2028", "\u2029", "\x85")
+_COMMENT_AFTER_INDICATOR = re.compile("[|>][-+0-9]*#")
 
 
 class TooDeepError(Exception):
@@ -244,9 +270,18 @@ def _bounded(events: Iterable[yaml.Event]) -> list[yaml.Event]:
     return out
 
 
+def _libyaml_agrees(text: str) -> bool:
+    """Whether libyaml gives the Python parser's events for this text (see above)."""
+    # `in` finds a character in C (at once when it is wider than any in the text); the
+    # pattern runs only when there is a `#` for it to find.
+    if not text.endswith("\n") or any(char in text for char in _PYTHON_ONLY_CHARACTERS):
+        return False
+    return "#" not in text or not _COMMENT_AFTER_INDICATOR.search(text)
+
+
 def parse_events(text: str) -> list[yaml.Event]:
     """The parser events of a YAML text, as PyYAML's Python parser gives them."""
-    if _C_LOADER is not None and text.endswith("\n") and not _PYTHON_ONLY.search(text):
+    if _C_LOADER is not None and _libyaml_agrees(text):
         try:
             events = _bounded(yaml.parse(text, Loader=_C_LOADER))
         except yaml.YAMLError:
@@ -259,12 +294,122 @@ def parse_events(text: str) -> list[yaml.Event]:
     return _bounded(yaml.parse(text, Loader=yaml.SafeLoader))
 
 
+class _NotCleanError(Exception):
+    """The file has something to report, or libyaml cannot read it: the plain path decides."""
+
+
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML without libyaml: the plain path reads every file
+    _CParser = None  # type: ignore[assignment,misc]
+
+# Whether a text holds a character forbidden_characters would report.
+_FORBIDDEN = forbidden_pattern().search
+
+
+def _read_clean(file: str, text: str) -> tuple[Value, Marks] | None:
+    """The value and marks of a file that has nothing to report, read in one pass; else None.
+
+    Most files are valid, and for them the plain path (parse_events, then _Composer) spends
+    most of its time on what only matters for invalid ones: a list of every event, a depth
+    check per event, a character check per scalar. Here libyaml's events are composed as
+    they come, under the same rules; at the first thing the plain path would report (an
+    anchor, alias, tag, duplicate or non-text key, an escaped forbidden character, nesting
+    past MAX_DEPTH, a second document) or any parser error, it gives up and returns None, and
+    load_yaml takes the plain path, which then reports it in its own words. The result is the
+    plain path's, value and marks alike (tests/test_yaml_fast_path.py compares them).
+
+    Only for a text the prescan found nothing in: no character is checked again here unless
+    an escape could have made it.
+    """
+    if _CParser is None or not _libyaml_agrees(text):
+        return None
+    # libyaml's events, read by attribute: typed Any, as their stubs allow None everywhere.
+    get: Callable[[], Any] = _CParser(text).get_event
+    marks = Marks(file)
+    keys, values = marks.key, marks.value
+
+    def scalar(event: Any) -> str | None:
+        # What check_node_event would report for a scalar. The prescan has seen every
+        # character as typed; only an escape in double quotes ("\u202e") makes a new one.
+        # libyaml's plain style is "" where the Python parser's is None.
+        if event.anchor is not None or event.tag is not None:
+            raise _NotCleanError
+        value: str = event.value
+        style = event.style
+        if style == "":
+            return None if value in NULL_WORDS else value
+        if style == '"' and _FORBIDDEN(value):
+            raise _NotCleanError
+        return value
+
+    def collection(event: Any, path: Path, depth: int) -> Value:
+        mark: Any  # either event's start mark
+        kind = type(event)
+        if kind is AliasEvent or event.anchor is not None or event.tag is not None or depth > MAX_DEPTH:
+            raise _NotCleanError
+        # Scalars, most of the events, are read without a call to collection().
+        if kind is SequenceStartEvent:
+            items: list[Value] = []
+            event = get()
+            while (kind := type(event)) is not SequenceEndEvent:
+                item_path = (*path, len(items))
+                mark = event.start_mark
+                keys[item_path] = (mark.line + 1, mark.column + 1)
+                items.append(scalar(event) if kind is ScalarEvent else collection(event, item_path, depth + 1))
+                event = get()
+            return items
+        mapping: dict[str, Value] = {}
+        event = get()
+        while type(event) is not MappingEndEvent:
+            if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
+                raise _NotCleanError
+            key: str = event.value  # as typed: a key `null` stays the text "null"
+            if key in mapping or (event.style == '"' and _FORBIDDEN(key)):
+                raise _NotCleanError
+            key_path = (*path, key)
+            mark = event.start_mark
+            keys[key_path] = (mark.line + 1, mark.column + 1)
+            event = get()
+            mark = event.start_mark
+            values[key_path] = (mark.line + 1, mark.column + 1)
+            mapping[key] = scalar(event) if type(event) is ScalarEvent else collection(event, key_path, depth + 1)
+            event = get()
+        return mapping
+
+    mark: Any
+    try:
+        root: Value = None
+        get()  # the stream's start
+        event = get()
+        if type(event) is DocumentStartEvent:
+            mark = event.start_mark
+            keys[()] = (mark.line + 1, mark.column + 1)
+            event = get()
+            root = scalar(event) if type(event) is ScalarEvent else collection(event, (), 1)
+            get()  # the document's end
+            event = get()
+        if type(event) is not StreamEndEvent:  # a second document
+            raise _NotCleanError
+    except (_NotCleanError, yaml.YAMLError):
+        return None
+    return root, marks
+
+
 def load_yaml(file: str, text: str) -> Loaded:
     """Parse one YAML file strictly; never raises for bad input."""
-    marks = Marks(file)
     problems = _prescan(file, text)
     if problems:
-        return Loaded(None, marks, tuple(problems))
+        return Loaded(None, Marks(file), tuple(problems))
+    clean = _read_clean(file, text)
+    if clean is not None:
+        return Loaded(*clean, ())
+    return _load_events(file, text)
+
+
+def _load_events(file: str, text: str) -> Loaded:
+    """The plain path, once the prescan found nothing: every event listed, then composed."""
+    marks = Marks(file)
     try:
         events = parse_events(text)
     except TooDeepError as exc:

@@ -33,7 +33,7 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
     links = edit_links(checked.corpus, "https://github.com/example/explainers", "main")
     options = SiteOptions(home_page=False, edit_links=links)
     reuse = cache.reusable_pages(checked.corpus, options) or {}
-    pages = render_pages(checked.corpus, options, reuse=reuse)
+    pages = render_pages(checked.corpus, options, reuse=reuse, lines=cache.claim_lines)
     cache.remember(checked.corpus, options, pages)
     assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
     site_url = "https://example.org/"
@@ -80,6 +80,11 @@ def test_a_rebuild_after_an_edit_is_a_full_render(tmp_path: Path, name: str) -> 
     _, reused = rebuild(seeds, cache)
     if name in ("explanation", "verdict", "text", "lines-move"):
         assert len(reused) > len(entity_pages(first)) / 3  # a local edit: many pages come from the last build
+        # ... and most lines of the claims index and the timeline too, but none of the edited claim's
+        reused_claims = {claim for _, claim, *_ in cache.claim_lines.reused}
+        assert len(reused_claims) > len({c for _, c, *_ in cache.claim_lines.made}) / 3
+        if name == "explanation":
+            assert "claim-5-3" not in reused_claims
 
 
 def entity_pages(pages: dict[str, str]) -> set[str]:

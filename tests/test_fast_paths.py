@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import urls
+from generator import light_markdown, urls
 from generator.text_checks import BIDI_CONTROLS, forbidden_characters
 from generator.text_spans import WHITE_SPACE, AliasIndex, SourceText, _normalise_clusters, normalise, normalise_with_map
 from generator.yaml_strict import parse_events
@@ -159,17 +159,74 @@ def test_yaml_events_are_those_of_the_python_parser(text: str) -> None:
     assert _events(text, parse_events) == python
 
 
-PATH_PARTS = st.sampled_from(["a", "b", "claims", "x.md", "index.md", ".", "..", "", ".hidden"])
+PATH_PARTS = st.sampled_from(["a", "b", "claims", "x.md", "index.md", ".", "..", "", ".hidden", "a/"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(PATH_PARTS, max_size=4).map("/".join), st.lists(PATH_PARTS, max_size=4).map("/".join), st.booleans())
 def test_relative_paths_match_posixpath(path: str, start: str, absolute: bool) -> None:
     if absolute:
         path, start = "/" + path, "/" + start
     assert urls._relpath(path, start) == posixpath.relpath(path or ".", start or ".")
+    assert urls._relpath_from_page_folder(path, start) == posixpath.relpath(path or ".", start or ".")
+    assert urls._folder(path) == posixpath.dirname(path)
 
 
 def test_white_space_list_is_what_python_calls_white_space() -> None:
     every = "".join(map(chr, range(0x110000)))
     assert set(WHITE_SPACE) == {c for c in every if c.isspace()} == set(re.findall(r"\s", every))
+
+
+# Pieces of light Markdown, the valid forms and every character that could start another
+# reading: escapes, raw HTML, entities, underscores, images, references, list and heading
+# markers, digits, white space and line breaks.
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "a", "Bo", " ", "  ", "\n", "\t", "\u00a0", "é", "(", ")", "!", "'", '"', ".", ",", ";",
+        "*", "**", "***", "_", "__", "`", "``", "[", "]", "](", "\\", "<", ">", "&", "&amp;", "#",
+        "-", "+", "=", "|", ":", "~", "1", "1.", "2)", "*em*", "**strong**", "`code`", "` x `",
+        "[t](https://e.org/x_y)", "[t u](http://e.org/(a))", "[t](mailto:a@b.c)", "![i](https://e.org/i.png)",
+        "[t]", "[t][r]", "<https://e.org>", "https://e.org/a*b*c", "{", "}", "%", "@", "/", "?", "`a\"b'`",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=12).map("".join))
+def test_simple_light_markdown_is_converted_as_python_markdown_would(text: str) -> None:
+    simple = light_markdown._convert_simple(text)
+    if simple is not None:
+        assert simple == light_markdown._convert_markdown(text)
+
+
+def test_the_simple_light_markdown_path_takes_the_usual_values() -> None:
+    usual = [
+        "Peskov said *in Moscow* that `talks` had **begun**; see [the report](https://e.org/a_b?q=1).",
+        "A plain sentence, with (brackets), quotes \"like this\" and an exclamation!\n",
+    ]
+    assert [light_markdown._convert_simple(text) is not None for text in usual] == [True, True]
+    assert [light_markdown._convert_simple(text) for text in ["a\n\nb", "x_y", "1. list", "a \\*b"]] == [None] * 4
+
+
+LINKS_OF_EVERY_KIND = st.sampled_from(["[t](https://e.org/é?a=b#c)", "[t](HTTP://e.org)", "[t](https:x)", "[é](http://e.org/'q)"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(MARKDOWN_PIECES, LINKS_OF_EVERY_KIND), max_size=12).map("".join))
+def test_simple_light_markdown_is_rendered_as_the_sanitiser_would(text: str) -> None:
+    simple = light_markdown._simple(text)
+    if simple is None:
+        return
+    assert simple.plain == light_markdown._to_plain_sanitised(text)
+    if simple.safe is not None:
+        assert simple.safe == light_markdown._render_sanitised(text)
+        assert simple.inline == light_markdown._render_inline_parsed(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(alphabet=ALPHABET, max_size=40), st.text(alphabet="ab \t\n\r\u00a0\u2009’“—.", max_size=40)))
+def test_a_source_text_maps_each_normalised_character_back_as_normalise_with_map_does(text: str) -> None:
+    chars, origin = normalise_with_map(text)
+    haystack, where = SourceText(text)._index
+    assert haystack == chars
+    assert [where.span(i) for i in range(len(chars))] == origin
