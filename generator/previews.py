@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import light_markdown, urls
 from .corpus import Corpus
 from .model import VERDICTS
-from .text_spans import SourceText
+from .text_spans import first_sentence_end
 
 SCRIPT_ID = "explainer-previews"
 MAX_SUMMARY = 240
@@ -38,8 +38,7 @@ def first_sentence(light: str | None) -> str:
     plain = light_markdown.to_plain(light)
     if not plain:
         return NO_EXPLANATION
-    text = SourceText(plain)
-    first = plain[: text.sentences[0].end] if text.sentences else plain
+    first = plain[: first_sentence_end(plain)]  # `plain` is one line, its spaces folded
     if len(first) <= MAX_SUMMARY:
         return first
     cut = first[: MAX_SUMMARY - 1].rsplit(" ", 1)[0]

@@ -89,6 +89,15 @@ def _normalise_arrays(text: str) -> tuple[str, array[int], array[int]]:
     return "".join(parts), starts, ends
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def first_sentence_end(line: str) -> int:
+    """Where `SourceText(line).sentences[0]` ends, for a line with no line breaks or edge spaces."""
+    found = _SENTENCE_BREAK.search(line)
+    return len(line[: found.end()].rstrip()) if found else len(line)
+
+
 class _RunMap:
     """Where each normalised character came from, for a simple text (see `_is_simple`).
 
@@ -195,6 +204,16 @@ class AliasIndex:
 
     by_token: dict[str, tuple[tuple[str, str], ...]]  # first token -> ((needle, alias), ...)
 
+    @cached_property
+    def candidates(self) -> re.Pattern[str]:
+        """The tokens of a text that may start an alias: a word whose first character starts
+        one of the words above, or one of the other characters above, not after a word."""
+        words = sorted({token[0] for token in self.by_token if _WORD.match(token)})
+        others = sorted(token for token in self.by_token if not _WORD.match(token))
+        branches = [f"[{''.join(map(re.escape, words))}]\\w*"] if words else []
+        branches += [f"[{''.join(map(re.escape, others))}]"] if others else []
+        return re.compile(f"(?<!\\w)(?:{'|'.join(branches)})" if branches else "(?!)")
+
     @classmethod
     def of(cls, aliases: Iterable[str]) -> AliasIndex:
         groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -271,13 +290,12 @@ class SourceText:
         haystack = self._index[0]
         found: list[tuple[Span, str]] = []
         taken_until = 0
-        for token in _TOKENS.finditer(haystack):
+        # Only the few tokens that can start an alias, not all of them (same order, same tokens).
+        for token in index.candidates.finditer(haystack):
             at = token.start()
             pairs = index.by_token.get(token.group())
             if at < taken_until or pairs is None:
                 continue
-            if at and _WORD.match(haystack, at - 1):
-                continue  # only a token that is not a word can follow a word character
             for needle, alias in pairs:
                 end = at + len(needle)
                 if haystack.startswith(needle, at) and not _WORD.match(haystack, end):
@@ -364,7 +382,7 @@ class SourceText:
         for para in self.paragraphs:
             chunk = self.text[para.start : para.end]
             begin = 0
-            for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])", chunk):
+            for m in _SENTENCE_BREAK.finditer(chunk):
                 out.append(Span(para.start + begin, para.start + m.end()))
                 begin = m.end()
             out.append(Span(para.start + begin, para.end))

@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from generator import light_markdown, urls
 from generator.text_checks import BIDI_CONTROLS, forbidden_characters
-from generator.text_spans import WHITE_SPACE, AliasIndex, SourceText, _normalise_clusters, normalise, normalise_with_map
+from generator.text_spans import (
+    WHITE_SPACE,
+    AliasIndex,
+    SourceText,
+    _normalise_clusters,
+    first_sentence_end,
+    normalise,
+    normalise_with_map,
+)
 from generator.yaml_strict import parse_events
 
 # Letters, the quotes and dashes matching folds, white space of several kinds, a combining
@@ -230,3 +238,11 @@ def test_a_source_text_maps_each_normalised_character_back_as_normalise_with_map
     haystack, where = SourceText(text)._index
     assert haystack == chars
     assert [where.span(i) for i in range(len(chars))] == origin
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["A", "b", "7", ".", "!", "?", '"', "“", "’", ")", "(", " ", "é"]), min_size=1, max_size=30).map("".join))
+def test_the_first_sentence_ends_where_the_sentence_splitter_says(text: str) -> None:
+    line = " ".join(text.split())  # as light_markdown.to_plain gives it
+    if line:
+        assert first_sentence_end(line) == SourceText(line).sentences[0].end
