@@ -15,11 +15,14 @@ _BACKSLASH = frozenset("\\`*_{}[]()#+-.!")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "=": "&#61;", '"': "&quot;", "~": "&#126;"}
 
 
-# Names and titles are escaped again on every page that links to them.
-@per_run_cache(maxsize=1 << 14)
 def escape(text: str) -> str:
     """Inline Markdown that renders exactly as `text` (white space folded to single spaces)."""
     return _escape_chars(" ".join(text.split()))
+
+
+# Names and titles are escaped again on every page that links to them (passages of a text,
+# each escaped once, go to `escape` itself).
+escape_name = per_run_cache(maxsize=1 << 14)(escape)
 
 
 def escape_block(text: str) -> str:

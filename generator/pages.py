@@ -18,7 +18,7 @@ from . import claimreview, light_markdown, urls
 from .corpus import Corpus, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
-from .markdown_text import attribute, escape, escape_block
+from .markdown_text import attribute, escape, escape_block, escape_name
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
@@ -63,7 +63,7 @@ def verdict_badge(here: str, verdict: str) -> str:
 
 
 def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
-    return f"[{escape(label)}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
+    return f"[{escape_name(label)}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
 
 
 def block_html(css_class: str, html: str) -> str:
