@@ -13,11 +13,13 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 # Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F;
 # one regex finds them and the bidi controls without a Python step per character.
-_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# Surrogates (category Cs) cannot be in a UTF-8 file, but a YAML escape ("\ud800") makes
+# one, and no page holding it can be written.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def forbidden_characters(text: str, allow: str = "") -> Iterator[tuple[int, str]]:
-    """Each control (other than line breaks and `allow`) or bidi override, with its index."""
+    """Each control (other than line breaks and `allow`), surrogate or bidi override, with its index."""
     for match in _SUSPECT.finditer(text):
         char = match.group()
         if char == "\n" or char in allow:
@@ -31,6 +33,7 @@ def forbidden_pattern(allow: str = "") -> re.Pattern[str]:
 
     One search of a whole file, where most files have nothing to find.
     """
-    chars = "".join(chr(i) for i in (*range(0x00, 0x20), *range(0x7F, 0xA0))) + "".join(sorted(BIDI_CONTROLS))
+    codes = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+    chars = "".join(chr(i) for i in codes) + "".join(sorted(BIDI_CONTROLS))
     kept = "".join(c for c in chars if c != "\n" and c not in allow)
     return re.compile("[" + re.escape(kept) + "]")

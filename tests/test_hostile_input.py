@@ -160,6 +160,7 @@ def test_control_and_bidi_characters_are_refused_as_typed(tmp_path: Path) -> Non
         ("\\x07", "0007"),
         ("\\0", "0000"),
         ("\\r", "000D"),
+        ("\\ud800", "D800"),  # a lone surrogate: no page holding it could be written
     ],
 )
 def test_control_and_bidi_characters_are_refused_when_written_as_escapes(tmp_path: Path, escape: str, code_point: str) -> None:
