@@ -31,7 +31,7 @@ from pathlib import Path
 from .corpus import Corpus
 from .diagnostics import Diagnostic, Location
 from .seeds import MAX_TEXT_BYTES, display_path, is_inside, read_text_file
-from .text_spans import SourceText, Span, normalise, normalise_with_map
+from .text_spans import SourceText, Span, folded, normalise, normalise_with_map
 from .validate import Located
 
 LOCK_SUFFIX = ".anchors.json"
@@ -203,7 +203,7 @@ def relocate(text: SourceText, anchor: Anchor) -> Relocated | None:
             starts.append(at)
         if len(starts) == 5:
             break
-    prefix, suffix = _fold(anchor.prefix), _fold(anchor.suffix)
+    prefix, suffix = folded(anchor.prefix), folded(anchor.suffix)
     best: tuple[float, float, Span] | None = None
     for at in starts:
         lo, hi = max(0, at - size // 2), min(len(hay), at + size + size // 2)
@@ -259,11 +259,6 @@ def _before_suffix(hay: str, suffix: str, end: int, size: int) -> list[int]:
     return [at - (1 if at > 0 and hay[at - 1] == " " else 0)] if at > 0 else []
 
 
-def _fold(text: str) -> str:
-    """Normalised as matching does, but keeping the white space at the edges, where context meets the quote."""
-    return normalise_with_map(text)[0]
-
-
 def _similar(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
@@ -278,7 +273,7 @@ def best_occurrence(text: str, spans: list[Span], anchor: Anchor) -> int:
         before = text[max(0, s.start - len(anchor.prefix)) : s.start]
         after = text[s.end : s.end + len(anchor.suffix)]
         return (
-            -(_similar(_fold(anchor.prefix), _fold(before)) + _similar(_fold(anchor.suffix), _fold(after))),
+            -(_similar(folded(anchor.prefix), folded(before)) + _similar(folded(anchor.suffix), folded(after))),
             abs(s.start - anchor.start),
         )
 

@@ -46,8 +46,6 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_EQUIVALENT_TABLE = str.maketrans(_EQUIVALENT)
-_SPACE_RUNS = re.compile(r"\s+")
 # The characters str.isspace() and the regex \s accept; each folds to one space.
 WHITE_SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
@@ -65,28 +63,6 @@ def _is_simple(text: str) -> bool:
     looks at each distinct character once, so it costs little even for long texts.
     """
     return all(not unicodedata.combining(c) and unicodedata.is_normalized("NFC", c) for c in set(text))
-
-
-def _normalise_arrays(text: str) -> tuple[str, array[int], array[int]]:
-    """The normalised text, and for each of its characters the start and end of its original range."""
-    if not _is_simple(text):
-        chars, origin = _normalise_clusters(text)
-        return chars, array("q", [a for a, _ in origin]), array("q", [b for _, b in origin])
-    translated = text.translate(_FOLD_TABLE)  # one character for one, so offsets stay put
-    parts: list[str] = []
-    starts, ends = array("q"), array("q")
-    at = 0
-    for run in _LONG_SPACE_RUNS.finditer(text):  # only runs of two or more shift the offsets
-        a, b = run.span()
-        parts += [translated[at:a], " "]
-        starts.extend(range(at, a + 1))
-        ends.extend(range(at + 1, a + 1))
-        ends.append(b)
-        at = b
-    parts.append(translated[at:])
-    starts.extend(range(at, len(text)))
-    ends.extend(range(at + 1, len(text) + 1))
-    return "".join(parts), starts, ends
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -142,21 +118,24 @@ class _ArrayMap:
 
 
 def _normalise_mapped(text: str) -> tuple[str, _RunMap | _ArrayMap]:
+    """The normalised text, and where each of its characters came from."""
     if _is_simple(text):
-        return _fold_simple(text), _RunMap(text)
-    chars, starts, ends = _normalise_arrays(text)
-    return chars, _ArrayMap(starts, ends)
+        return folded(text), _RunMap(text)
+    chars, origin = _normalise_clusters(text)
+    return chars, _ArrayMap(array("q", [a for a, _ in origin]), array("q", [b for _, b in origin]))
 
 
-def _fold_simple(text: str) -> str:
-    """`_normalise_arrays(text)[0]` for a simple text."""
-    return _LONG_SPACE_RUNS.sub(" ", text.translate(_FOLD_TABLE))
+def folded(text: str) -> str:
+    """The normalised text with the white space at its edges kept (`normalise` strips it)."""
+    if _is_simple(text):  # a translation, one character for one, then runs of white space made one
+        return _LONG_SPACE_RUNS.sub(" ", text.translate(_FOLD_TABLE))
+    return _normalise_clusters(text)[0]
 
 
 def normalise_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The normalised text and, for each of its characters, the original range it came from."""
-    chars, starts, ends = _normalise_arrays(text)
-    return chars, list(zip(starts, ends, strict=True))
+    chars, where = _normalise_mapped(text)
+    return chars, [where.span(i) for i in range(len(chars))]
 
 
 def _normalise_clusters(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -182,9 +161,7 @@ def _normalise_clusters(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def normalise(text: str) -> str:
-    if _is_simple(text):
-        return _SPACE_RUNS.sub(" ", text.translate(_EQUIVALENT_TABLE)).strip()
-    return _normalise_clusters(text)[0].strip()
+    return folded(text).strip()
 
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")  # a mention starts where one of these starts

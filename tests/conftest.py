@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,12 +61,20 @@ def make_project(root: Path) -> Project:
     return Project(root)
 
 
-def built_project(root: Path, text: str, annotations: str, *, site_url: str = "") -> Project:
-    """A project with one article and its annotations, built with `mkdocs build --strict`."""
+def built_project(
+    root: Path, text: str, annotations: str, *, site_url: str = "", configure: Callable[[str], str] | None = None
+) -> Project:
+    """A project with one article and its annotations, built with `mkdocs build --strict`.
+
+    `configure` rewrites the project's mkdocs.yml text first (`site_url` is added after it).
+    """
     project = make_project(root)
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    if configure is not None:
+        config = configure(config)
     if site_url:
-        config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-        project.write("mkdocs.yml", f"site_url: {site_url}\n" + config)
+        config = f"site_url: {site_url}\n" + config
+    project.write("mkdocs.yml", config)
     project.write("seeds/article.txt", text)
     project.write("seeds/article.yaml", annotations)
     result = project.build()

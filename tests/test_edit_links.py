@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, make_project
 from local_site import browser, serve, visit
 
 from generator.corpus import Corpus
@@ -82,16 +82,12 @@ def test_no_repository_no_link(corpus_and_lines: tuple[Corpus, dict[str, tuple[s
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("edit-links") / "project")
-    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    # Material's own edit button on, to see where it points for generated pages.
-    config = config.replace("  features:\n", "  features:\n    - content.action.edit\n")
-    project.write("mkdocs.yml", f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + config)
-    project.write("seeds/article.txt", SAMPLE_TEXT)
-    project.write("seeds/article.yaml", SAMPLE_YAML)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
+    def configure(config: str) -> str:
+        # Material's own edit button on, to see where it points for generated pages.
+        config = config.replace("  features:\n", "  features:\n    - content.action.edit\n")
+        return f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + config
+
+    return built_project(tmp_path_factory.mktemp("edit-links") / "project", SAMPLE_TEXT, SAMPLE_YAML, configure=configure)
 
 
 def test_generated_pages_link_to_their_yaml_line(built: Project) -> None:
