@@ -235,10 +235,16 @@ class _Inert(HTMLParser):
 
 
 def _references(text: str) -> str:
-    return text.translate(_PUNCTUATION_REFERENCES)
+    # A search in C that stops only at punctuation: quicker than `str.translate` with a table of strings.
+    return _PUNCTUATION.sub(_reference, text)
 
 
-_PUNCTUATION_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+_PUNCTUATION_REFERENCES = {c: f"&#{ord(c)};" for c in string.punctuation}
+_PUNCTUATION = re.compile("[" + re.escape(string.punctuation) + "]")
+
+
+def _reference(found: re.Match[str]) -> str:
+    return _PUNCTUATION_REFERENCES[found[0]]
 
 
 def render_inline(text: str) -> str:

@@ -35,12 +35,19 @@ def escape_block(text: str) -> str:
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
-# One translation table for both, so escaping is a single pass in C.
-_ESCAPES = str.maketrans({**{c: "\\" + c for c in _BACKSLASH}, **_ENTITIES})
+_ESCAPES: dict[str, str] = {**{c: "\\" + c for c in _BACKSLASH}, **_ENTITIES}
+# One pass in C that stops only at the few characters to escape: `str.translate` with a
+# table of strings looks each character up, four times slower on a site's worth of text
+# (10 M characters at 1,000 articles; issue 6).
+_TO_ESCAPE = re.compile("[" + re.escape("".join(sorted(_ESCAPES))) + "]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return _ESCAPES[found[0]]
 
 
 def _escape_chars(text: str) -> str:
-    return text.translate(_ESCAPES)
+    return _TO_ESCAPE.sub(_escaped, text)
 
 
 @per_run_cache(maxsize=1 << 12)  # a name, once per mention of it

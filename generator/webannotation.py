@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import urls
-from .bulk import per_run_cache
 from .corpus import Corpus, Mention
 from .model import VERDICTS
 from .text_spans import Span
@@ -58,7 +57,6 @@ _NAMESPACE = uuid.NAMESPACE_URL.bytes
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}  # the top two bits set to 10
 
 
-@per_run_cache(maxsize=1 << 16)  # an article page's id comes back in each of its annotations
 def name_based_iri(address: str) -> str:
     """The stand-in IRI of a site address when the site's URL is unknown.
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+import string
 import unicodedata
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import light_markdown, urls
+from generator import light_markdown, markdown_text, urls
 from generator.text_checks import BIDI_CONTROLS, forbidden_characters
 from generator.text_spans import (
     WHITE_SPACE,
@@ -29,8 +30,8 @@ from generator.yaml_strict import parse_events
 ALPHABET = "ab AB\t\n\u00a0\u2009’“”—–'\"-.()e\u0301\u00e9\u212b\u1100\u1161_7"
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=ALPHABET, max_size=40))
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40) | st.text(max_size=40))
 def test_normalising_matches_the_cluster_by_cluster_definition(text: str) -> None:
     assert normalise_with_map(text) == _normalise_clusters(text)
     assert normalise(text) == _normalise_clusters(text)[0].strip()
@@ -249,3 +250,16 @@ def test_the_first_sentence_ends_where_the_sentence_splitter_says(text: str) -> 
     line = " ".join(text.split())  # as light_markdown.to_plain gives it
     if line:
         assert first_sentence_end(line) == SourceText(line).sentences[0].end
+
+
+# Every character either escape replaces, with letters, white space and non-ASCII around them.
+ESCAPE_ALPHABET = "\\`*_{}[]()#+-.!&<>|=\"~ab \n\u00e9’;" + string.punctuation
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=ESCAPE_ALPHABET, max_size=60) | st.text(max_size=60))
+def test_escaping_replaces_each_character_as_one_translation_table_would(text: str) -> None:
+    table = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!"}, **markdown_text._ENTITIES})
+    assert markdown_text._escape_chars(text) == text.translate(table)
+    references = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+    assert light_markdown._references(text) == text.translate(references)
