@@ -280,8 +280,11 @@ def _relation_html(relation: str) -> str:
 
 
 def node_link(p: Placed, here: str, directory_urls: bool) -> str:
+    return _placed_link(p, urls.url_link(here, p.node.page, directory_urls=directory_urls))
+
+
+def _placed_link(p: Placed, href: str) -> str:
     shape_, start = _shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)
-    href = urls.url_link(here, p.node.page, directory_urls=directory_urls)
     return _link(href, _node_text(p.node, p.relation, p.limit), shape_ + start)
 
 
@@ -414,7 +417,8 @@ def draw(
         edges.append(edge_path(a, b, relation, bulge))
     # Column by column, top to bottom: the order the keyboard visits them in.
     ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
-    nodes = [node_link(p, here, directory_urls) for p in ordered]
+    link_to = urls.url_links_from(here, directory_urls=directory_urls)
+    nodes = [_placed_link(p, link_to(p.node.page)) for p in ordered]
     height = max((p.y for p in placed.values()), default=TOP) + ROW
     groups = ['<g class="g-headings">', *headings, "</g>", '<g class="g-edges">', *edges, "</g>"]
     return [*groups, '<g class="g-nodes">', *nodes, "</g>"], height
@@ -530,6 +534,7 @@ def local_graph(
     edges: list[str] = []
     nodes: list[str] = []
     linked = net.nodes_and_pages
+    link_to = urls.url_links_from(here, directory_urls=directory_urls)
     for side, x, room in ((left, LEFT_X, LEFT_X - 16), (right, RIGHT_X, LOCAL_WIDTH - RIGHT_X - 16)):
         offset = LOCAL_TOP + (rows - len(side)) * LOCAL_ROW / 2
         limit = int(room / CHAR_WIDTH)
@@ -539,7 +544,7 @@ def local_graph(
             edge, drawn = _local_place(node.kind, node.verdict, x, offset + index * LOCAL_ROW, faint, centre_y)
             edges.append(edge)
             text = _node_text(node, ", ".join(relations), limit - 2 if k[0] == "claims" else limit)  # the verdict icon
-            nodes.append(_link(urls.url_link(here, page, directory_urls=directory_urls), text, drawn))
+            nodes.append(_link(link_to(page), text, drawn))
     me = net.nodes[key]
     centre_svg = (
         f'<g class="g-centre" aria-current="page"><title>{_description_html(me)}</title>'

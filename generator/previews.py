@@ -58,7 +58,7 @@ def claimant_text(corpus: Corpus, claim_id: str) -> str:
 def previews(corpus: Corpus, doc_id: str, *, directory_urls: bool = True) -> dict[str, Preview]:
     from .pages import VERDICT_ICONS
 
-    here = urls.entity_page("documents", doc_id)
+    link_to = urls.url_links_from(urls.entity_page("documents", doc_id), directory_urls=directory_urls)
     out: dict[str, Preview] = {}
     for claim_id in corpus.claims_in_document(doc_id):
         claim = corpus.claim(claim_id)
@@ -69,7 +69,7 @@ def previews(corpus: Corpus, doc_id: str, *, directory_urls: bool = True) -> dic
             label=VERDICTS[claim.verdict][0],
             icon=VERDICT_ICONS[claim.verdict],
             summary=first_sentence(claim.explanation),
-            url=urls.url_link(here, urls.entity_page("claims", claim_id), directory_urls=directory_urls),
+            url=link_to(urls.entity_page("claims", claim_id)),
         )
     return out
 

@@ -7,6 +7,8 @@ to those sources, so MkDocs (and other engines) check and rewrite them.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from functools import partial
 
 from .bulk import per_run_cache
 
@@ -125,6 +127,40 @@ def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: 
     if target.endswith("/") or not target:
         link = "./" if link == "." else link + "/"
     return link + fragment
+
+
+def url_links_from(from_page: str, *, directory_urls: bool = True) -> Callable[[str], str]:
+    """`url_link(from_page, ·)` without an anchor: the links of one drawing, dozens per page.
+
+    With directory URLs a page has a folder of its own, and a link that leaves it is `../` and
+    the link from its parent, a section's folder: the same for every page of the section, so
+    it is worked out once per run (55,000 links in the local graphs of 1,000 articles).
+    """
+    folder = page_url(from_page, directory_urls=directory_urls).rstrip("/")
+    parent, slash, _ = folder.rpartition("/")
+    if not directory_urls or not slash or _unclean(folder):
+        return partial(_url_link, from_page, directory_urls)
+
+    def link(to_page: str) -> str:
+        target = page_url(to_page)
+        inside = target.removesuffix("/")
+        if inside == folder or inside.startswith(folder + "/") or _unclean(target):
+            return url_link(from_page, to_page)
+        return _url_from_parent(target, parent)
+
+    return link
+
+
+def _url_link(from_page: str, directory_urls: bool, to_page: str) -> str:
+    return url_link(from_page, to_page, directory_urls=directory_urls)
+
+
+@per_run_cache(maxsize=1 << 16)
+def _url_from_parent(target: str, parent: str) -> str:
+    """`url_link`'s answer for a target outside the start page's folder, from that folder's parent."""
+    rest = _link_from_folder(target, parent)
+    link = ".." if rest == "." else "../" + rest
+    return link + "/" if target.endswith("/") or not target else link
 
 
 def annotations_file(doc_id: str) -> str:

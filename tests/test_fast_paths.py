@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import light_markdown, markdown_text, urls
+from generator.bulk import bulk_work
 from generator.text_checks import BIDI_CONTROLS, forbidden_characters
 from generator.text_spans import (
     WHITE_SPACE,
@@ -182,6 +183,17 @@ def test_relative_paths_match_posixpath(path: str, start: str, absolute: bool) -
     assert urls._relpath(path, start) == posixpath.relpath(path or ".", start or ".")
     assert urls._relpath_from_page_folder(path, start) == posixpath.relpath(path or ".", start or ".")
     assert urls._folder(path) == posixpath.dirname(path)
+
+
+PAGES = st.lists(st.sampled_from(["a", "claims", "x.md", "index.md", ".", "..", "", "b.md"]), min_size=1, max_size=3).map("/".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(PAGES.filter(lambda p: p.endswith(".md")), PAGES.filter(lambda p: p.endswith(".md")), st.booleans())
+def test_links_from_one_page_are_url_links(from_page: str, to_page: str, directory_urls: bool) -> None:
+    with bulk_work():  # its per-run cache, as in a build
+        linked = urls.url_links_from(from_page, directory_urls=directory_urls)(to_page)
+    assert linked == urls.url_link(from_page, to_page, directory_urls=directory_urls)
 
 
 def test_white_space_list_is_what_python_calls_white_space() -> None:
