@@ -255,6 +255,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    # As `make setup` does: the package's bytecode, which an editable install lacks.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     if args.work and work.exists() and any(work.iterdir()):
         sys.exit(f"{work} is not empty")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
-from scale import copy_project  # noqa: E402
+from scale import ROOT, copy_project  # noqa: E402
 
 POLL_SECONDS = 0.05
 FIRST_BUILD_TIMEOUT = 900.0
@@ -126,6 +126,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="explainer-serve-"))
     project = work / f"serve-n{args.articles}"
+    # As `make setup` does: the package's bytecode, which an editable install lacks.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
     try:
         copy_project(project)
         write_corpus(project / "seeds", args.articles)
