@@ -8,7 +8,11 @@ project and measures, each as a separate process:
 
 - check: `python -m generator check -q`, wall time;
 - full build: `mkdocs build --strict` with the explainer plugin, wall time and peak memory,
-  and the time spent inside the plugin's hooks (the generator's own work, from the same run);
+  and, from the same run, the time spent inside the plugin's hooks: those that generate the
+  pages (the generator's own work) apart from the site swap (the build goes into a folder
+  beside the site folder, which replaces the previous site once the build has succeeded;
+  deleting the previous site is what MkDocs' clean step does at the start of a plain build).
+  From the second run of `--repeat` on, each build replaces the site of the run before;
 - baseline: the same Markdown pages, written by `python -m generator build --out`, built by
   a plain MkDocs project with the same theme, extensions, CSS and JavaScript but no explainer
   plugin; the generated entity pages are kept out of the nav there too (`not_in_nav`), as
@@ -40,6 +44,10 @@ from corpus import sizes_for, write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The plugin's hooks that build into a folder beside the site folder and, once the build has
+# succeeded, swap it in and delete the previous site: the deletion MkDocs' own clean step
+# does at the start of a plain build (the baseline's), so it is shown apart from the generator.
+SWAP_HOOKS = ("on_config", "on_post_build", "on_build_error")
 
 
 @dataclass
@@ -57,7 +65,8 @@ class Row:
     claims: int
     pages: int
     check_s: float
-    generator_s: float  # inside the plugin's hooks, during the full build
+    generator_s: float  # inside the plugin's hooks that generate the pages, during the full build
+    swap_s: float  # inside its hooks that build beside the site folder and then swap it in
     full_s: float
     full_peak_mb: float
     baseline_s: float
@@ -152,7 +161,7 @@ def measure(articles: int, work: Path, repeat: int) -> Row:
     copy_project(project)
     write_corpus(project / "seeds", articles)
     pages = make_baseline(size_dir / "baseline", project / "seeds")
-    checks, fulls, baselines, plugin = [], [], [], []
+    checks, fulls, baselines, plugin, swaps = [], [], [], [], []
     for i in range(repeat):
         note(f"{articles} articles, run {i + 1}/{repeat}: check")
         checks.append(run([sys.executable, "-m", "generator", "check", "-q"], project, size_dir / "check.log"))
@@ -165,7 +174,10 @@ def measure(articles: int, work: Path, repeat: int) -> Row:
                 size_dir / "full.log",
             )
         )
-        plugin.append(json.loads(hooks.read_text())["plugin_s"])
+        spent = json.loads(hooks.read_text())["hooks"]
+        swap = sum(spent.get(hook, 0.0) for hook in SWAP_HOOKS)
+        plugin.append(sum(spent.values()) - swap)
+        swaps.append(swap)
         note(f"{articles} articles, run {i + 1}/{repeat}: baseline build")
         baselines.append(
             run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], size_dir / "baseline", size_dir / "baseline.log")
@@ -181,6 +193,7 @@ def measure(articles: int, work: Path, repeat: int) -> Row:
         pages,
         check.seconds,
         statistics.median(plugin),
+        statistics.median(swaps),
         full.seconds,
         full.peak_mb,
         base.seconds,
@@ -211,13 +224,13 @@ def machine() -> str:
 
 def table(rows: list[Row]) -> str:
     head = (
-        "| articles | people | sources | claims | pages | check | generator | full build | ms/page | peak memory "
+        "| articles | people | sources | claims | pages | check | generator | site swap | full build | ms/page | peak memory "
         "| baseline build | baseline ms/page | baseline peak | full / baseline | generator share | max load |\n"
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     )
     return head + "".join(
         f"| {r.articles:,} | {r.people} | {r.sources} | {r.claims:,} | {r.pages:,} | {r.check_s:.2f} s "
-        f"| {r.generator_s:.2f} s | {r.full_s:.1f} s | {r.ms_per_page:.2f} | {r.full_peak_mb:.0f} MB "
+        f"| {r.generator_s:.2f} s | {r.swap_s:.2f} s | {r.full_s:.1f} s | {r.ms_per_page:.2f} | {r.full_peak_mb:.0f} MB "
         f"| {r.baseline_s:.1f} s | {r.baseline_ms_per_page:.2f} "
         f"| {r.baseline_peak_mb:.0f} MB | {r.vs_baseline:.2f}× | {100 * r.generator_share:.1f} % | {r.max_load:.2f} |\n"
         for r in rows
@@ -228,7 +241,8 @@ def targets(rows: list[Row]) -> str:
     largest = rows[-1]
     lines = [
         f"- generator's own work at {largest.articles:,} articles: {100 * largest.generator_share:.1f} % of the full build "
-        f"(target ≤ 5 %): {'met' if largest.generator_share <= 0.05 else 'NOT met'}",
+        f"(target ≤ 5 %): {'met' if largest.generator_share <= 0.05 else 'NOT met'}; "
+        f"with the site swap, {100 * (largest.generator_s + largest.swap_s) / largest.full_s:.1f} %",
         f"- peak memory at {largest.articles:,} articles: {largest.full_peak_mb:.0f} MB (target < 1024 MB): "
         f"{'met' if largest.full_peak_mb < 1024 else 'NOT met'}",
     ]

@@ -106,10 +106,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         gc.unfreeze()  # the last build's objects may be garbage by now: let the collector see them
         with bulk_work():
             self._generate(config)
-        # What the generator made lives through MkDocs' rendering and, under `serve`, until the
-        # next rebuild: kept out of the collector's full walks, which otherwise took up to 0.7 s
-        # of a 2 s `--dirty` rebuild at 10,000 pages (benchmarks/RESULTS.md).
-        gc.freeze()
+            # What the generator made lives through MkDocs' rendering and, under `serve`, until
+            # the next rebuild: kept out of the collector's full walks, which otherwise took up
+            # to 0.7 s of a 2 s `--dirty` rebuild at 10,000 pages (benchmarks/RESULTS.md). Frozen
+            # while the collector is still paused: once it resumes, its first collection would
+            # walk everything made since it paused (0.25 s under `serve`, with the build cache).
+            gc.freeze()
 
     def _generate(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans the site folder, so bad annotations leave the old site intact.

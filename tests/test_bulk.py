@@ -61,7 +61,7 @@ def test_reading_an_annotation_file_leaves_no_garbage_for_the_cycle_collector() 
 
 
 def test_the_generators_work_leaves_no_garbage_of_its_own_for_the_cycle_collector() -> None:
-    # Inside bulk_work nothing collects cycles, and the plugin freezes what is left after it:
+    # Inside bulk_work nothing collects cycles, and the plugin freezes what is left at its end:
     # garbage in a cycle waits for the next full collection or, frozen, stays in memory.
     def generate() -> None:
         checked = check(ROOT / "seeds", ROOT)
