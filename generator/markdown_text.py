@@ -37,8 +37,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 _ESCAPES: dict[str, str] = {**{c: "\\" + c for c in _BACKSLASH}, **_ENTITIES}
 # One pass in C that stops only at the few characters to escape: `str.translate` with a
-# table of strings looks each character up, four times slower on a site's worth of text
-# (10 M characters at 1,000 articles; issue 6).
+# table of strings looks each character up, nearly three times slower on a site's worth of
+# text (10 M characters at 1,000 articles; issue 6).
 _TO_ESCAPE = re.compile("[" + re.escape("".join(sorted(_ESCAPES))) + "]")
 
 

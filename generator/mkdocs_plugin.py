@@ -110,7 +110,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # the next rebuild: kept out of the collector's full walks, which otherwise took up
             # to 0.7 s of a 2 s `--dirty` rebuild at 10,000 pages (benchmarks/RESULTS.md). Frozen
             # while the collector is still paused: once it resumes, its first collection would
-            # walk everything made since it paused (0.25 s under `serve`, with the build cache).
+            # walk everything made since it paused (the build cache too, under `serve`: about
+            # 0.05 s of each `--dirty` rebuild at 10,000 pages).
             gc.freeze()
 
     def _generate(self, config: MkDocsConfig) -> None:
