@@ -31,13 +31,12 @@ Shape (version 1; keys are only ever added):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import urls
 from .corpus import Corpus
-from .webannotation import annotation_files
+from .webannotation import annotation_files, json_string
 
 FORMAT = "explainer-data"
 VERSION = 1
@@ -180,9 +179,7 @@ def relations(corpus: Corpus) -> list[tuple[str, str, str]]:
     return list(found)
 
 
-# The string writer of the compact encoder (`to_json`): with `ensure_ascii=False`, json's
-# encoder escapes every string with this very function.
-_str = json.encoder.encode_basestring
+_str = json_string
 
 
 def _opt(value: str | None) -> str:

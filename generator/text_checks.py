@@ -15,7 +15,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # one regex finds them and the bidi controls without a Python step per character.
 # Surrogates (category Cs) cannot be in a UTF-8 file, but a YAML escape ("\ud800") makes
 # one, and no page holding it can be written.
-_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_CONTROLS_AND_SURROGATES = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+_SUSPECT_CHARS = "".join(map(chr, _CONTROLS_AND_SURROGATES)) + "".join(sorted(BIDI_CONTROLS))
+_SUSPECT = re.compile("[" + re.escape(_SUSPECT_CHARS) + "]")
 
 
 def forbidden_characters(text: str, allow: str = "") -> Iterator[tuple[int, str]]:
@@ -33,7 +35,5 @@ def forbidden_pattern(allow: str = "") -> re.Pattern[str]:
 
     One search of a whole file, where most files have nothing to find.
     """
-    codes = (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
-    chars = "".join(chr(i) for i in codes) + "".join(sorted(BIDI_CONTROLS))
-    kept = "".join(c for c in chars if c != "\n" and c not in allow)
+    kept = "".join(c for c in _SUSPECT_CHARS if c != "\n" and c not in allow)
     return re.compile("[" + re.escape(kept) + "]")

@@ -105,9 +105,19 @@ def _relpath_from_page_folder(path: str, start: str) -> str:
     from its parent, a section's folder.
     """
     parent, slash, _ = start.rpartition("/")
-    inside = path.removesuffix("/")
-    if not slash or start.endswith("/") or _unclean(path) or _unclean(start) or inside == start or inside.startswith(start + "/"):
+    if not slash or start.endswith("/") or _unclean(path) or _unclean(start) or _within(path, start):
         return _relpath(path, start)
+    return _up_from(path, parent)
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or inside it."""
+    inside = path.removesuffix("/")
+    return inside == folder or inside.startswith(folder + "/")
+
+
+def _up_from(path: str, parent: str) -> str:
+    """The relative path to `path` from a folder inside `parent`, for a path outside that folder."""
     rest = _link_from_folder(path, parent)
     return ".." if rest == "." else "../" + rest
 
@@ -123,10 +133,14 @@ def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: 
     start = page_url(from_page, directory_urls=directory_urls)
     target = page_url(to_page, directory_urls=directory_urls)
     folder = start.rstrip("/") if directory_urls else posixpath.dirname(start)
-    link = _relpath_from_page_folder(target, folder)
+    return _as_url(_relpath_from_page_folder(target, folder), target) + fragment
+
+
+def _as_url(link: str, target: str) -> str:
+    """A relative path as a link to the URL `target`: a folder's keeps its final slash."""
     if target.endswith("/") or not target:
-        link = "./" if link == "." else link + "/"
-    return link + fragment
+        return "./" if link == "." else link + "/"
+    return link
 
 
 def url_links_from(from_page: str, *, directory_urls: bool = True) -> Callable[[str], str]:
@@ -143,8 +157,7 @@ def url_links_from(from_page: str, *, directory_urls: bool = True) -> Callable[[
 
     def link(to_page: str) -> str:
         target = page_url(to_page)
-        inside = target.removesuffix("/")
-        if inside == folder or inside.startswith(folder + "/") or _unclean(target):
+        if _within(target, folder) or _unclean(target):
             return url_link(from_page, to_page)
         return _url_from_parent(target, parent)
 
@@ -158,9 +171,7 @@ def _url_link(from_page: str, directory_urls: bool, to_page: str) -> str:
 @per_run_cache(maxsize=1 << 16)
 def _url_from_parent(target: str, parent: str) -> str:
     """`url_link`'s answer for a target outside the start page's folder, from that folder's parent."""
-    rest = _link_from_folder(target, parent)
-    link = ".." if rest == "." else "../" + rest
-    return link + "/" if target.endswith("/") or not target else link
+    return _as_url(_up_from(target, parent), target)
 
 
 def annotations_file(doc_id: str) -> str:

@@ -165,8 +165,10 @@ def to_json(data: object) -> str:
 
 
 # The string writer of the compact encoder (`to_json`): with `ensure_ascii=False`, json's
-# encoder escapes every string with this very function.
-_str = json.encoder.encode_basestring
+# encoder escapes every string with this very function. The exports' direct writers
+# (here and in data_export) write their strings with it.
+json_string = json.encoder.encode_basestring
+_str = json_string
 _CONTEXT_JSON = _str(CONTEXT)
 
 
