@@ -12,27 +12,30 @@ Pages: an entity's page shows its entity and facts about entities at most two li
 article behind each of their claims). So after an edit only the pages of the entities
 that changed and of those within two links of them, before or after the edit, are
 rendered again; every other entity page is the previous build's text. Index and
-site-wide pages are always rendered. tests/test_build_cache.py checks that the result is
-the full render, page for page, after edits of every kind.
+site-wide pages are rendered again too, unless the edit changed only fields that no page
+but the entity's own and its article's shows (`OWN_PAGE_FIELDS`, an explanation): then
+those two pages are all that is rendered. The exports (`data.json` piece by piece, each
+article's annotations) follow the same rule. tests/test_build_cache.py checks that the
+result is the full render and the full export, file for file, after edits of every kind.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from . import urls
+from .corpus import Corpus, Key
+from .data_export import Pieces, data_pieces, export_files
 from .diagnostics import Diagnostic
+from .graph import Network, network
 from .text_spans import SourceText
 from .validate import Located
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
     from .pages import SiteOptions
 
-Key = tuple[str, str]  # (kind, id)
 DEPTH = 2  # how many links away a page shows facts about other entities
 
 K = TypeVar("K", bound=Hashable)
@@ -94,11 +97,13 @@ class BuildCache:
 
     # The last render, to reuse its entity pages (kept only by `mkdocs serve`).
     rendered: Rendered | None = None
-    # The last build's export files, with the (site_url, directory_urls) they were made for.
-    exports: tuple[tuple[str | None, bool], dict[str, str]] | None = None
+    # The last build's export files and data.json pieces (kept only by `mkdocs serve`).
+    exports: Exports | None = None
+    # The entities within two links of a change since the last render; None: all of them.
+    affected: set[Key] | None = None
     # A claim line (claims index, timeline) depends on entities one link from its claim.
     claim_lines: ClaimLines = field(default_factory=ClaimLines)
-    _links: tuple[Corpus, dict[Key, set[Key]]] | None = None  # this build's corpus and its links
+    _network: tuple[Corpus, Network] | None = None  # this build's corpus and its network
 
     def source_text(self, text: str) -> SourceText:
         return self.texts.get(text, lambda: SourceText(text))
@@ -106,7 +111,7 @@ class BuildCache:
     def next_build(self) -> None:
         self.parsed.next_build()
         self.texts.next_build()
-        self._links = None  # the last build's corpus can go
+        self._network = None  # the last build's corpus can go
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
         """The entity pages of the last render that this corpus cannot have changed.
@@ -116,71 +121,142 @@ class BuildCache:
         """
         if self.rendered is None:
             self.claim_lines.start({})
+            self.affected = None
             return None
-        reuse, affected = self.rendered.reusable(corpus, options, self.links(corpus))
-        previous = self.rendered.lines
-        self.claim_lines.start({k: v for k, v in previous.items() if ("claims", k[1]) not in affected} if reuse else {})
+        last = self.rendered
+        change = last.change(corpus, options)
+        if change is not None and not change.reaching:  # nodes and edges are as they were
+            self._network = (corpus, last.network)
+        reuse, self.affected = last.reusable(corpus, options, change, self.network(corpus))
+        affected = self.affected
+        self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
 
-    def links(self, corpus: Corpus) -> dict[Key, set[Key]]:
-        """`links(corpus)`, made once per build: finding the reusable pages and remembering need it."""
-        if self._links is None or self._links[0] is not corpus:
-            self._links = (corpus, links(corpus))
-        return self._links[1]
+    def network(self, corpus: Corpus) -> Network:
+        """The corpus's network (`graph.network`), made once per build: finding the reusable pages,
+        the graph page and every local graph use it."""
+        if self._network is None or self._network[0] is not corpus:
+            self._network = (corpus, network(corpus))
+        return self._network[1]
 
-    def reusable_exports(
-        self, corpus: Corpus, reuse: Mapping[str, str] | None, site_url: str | None, directory_urls: bool
-    ) -> dict[str, str]:
-        """The last build's annotation files of the articles whose page is reused.
+    def export_files(self, corpus: Corpus, site_url: str | None, directory_urls: bool) -> dict[str, str]:
+        """`data_export.export_files`, taking from the last build what this corpus cannot have changed.
 
         An article's annotations hold its text, its claims, their claimants' names and the
-        entities it mentions: all within two links of it, so they are unchanged whenever its
-        page is (tests/test_build_cache.py compares them with a full export).
+        entities it mentions; an entity's records in `data.json` hold facts about it and its
+        direct neighbours (a document's claims, a claim's quote from its article's text). Both
+        are therefore unchanged whenever the entity is not within two links of a change
+        (tests/test_build_cache.py compares them with a full export).
         """
-        if not reuse or self.exports is None or self.exports[0] != (site_url, directory_urls):
-            return {}
-        previous = self.exports[1]
-        out: dict[str, str] = {}
-        for doc_id in corpus.documents:
-            path = urls.annotations_file(doc_id)
-            if urls.entity_page("documents", doc_id) in reuse and path in previous:
-                out[path] = previous[path]
-        return out
-
-    def remember_exports(self, files: dict[str, str], site_url: str | None, directory_urls: bool) -> None:
-        self.exports = ((site_url, directory_urls), files)
+        address = (site_url, directory_urls)
+        last, affected = self.exports, self.affected
+        keep: dict[str, str] = {}
+        reuse: dict[Key, Pieces] = {}
+        if last is not None and last.address == address and affected is not None:
+            reuse = {key: pieces for key, pieces in last.pieces.items() if key not in affected}
+            for doc_id in corpus.documents:
+                path = urls.annotations_file(doc_id)
+                if ("documents", doc_id) not in affected and path in last.files:
+                    keep[path] = last.files[path]
+        pieces = data_pieces(corpus, directory_urls=directory_urls, reuse=reuse)
+        files = export_files(corpus, site_url, directory_urls=directory_urls, keep=keep, pieces=pieces)
+        if last is not None and files[urls.DATA_JSON] == last.files.get(urls.DATA_JSON):
+            # Most edits (an explanation, a note) leave it as it was: the very same string lets
+            # the plugin see at once that it is unchanged.
+            files[urls.DATA_JSON] = last.files[urls.DATA_JSON]
+        self.exports = Exports(address, files, pieces)
+        return files
 
     def remember(self, corpus: Corpus, options: SiteOptions, pages: Mapping[str, str]) -> None:
+        # The lines handed out again stay valid, also where the pages listing them were reused.
+        lines = {**self.claim_lines.reused, **self.claim_lines.made}
         self.rendered = Rendered(
-            entries(corpus), self.links(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, self.claim_lines.made
+            entries(corpus), self.network(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, lines
         )
+
+
+@dataclass(frozen=True)
+class Exports:
+    address: tuple[str | None, bool]  # (site_url, directory_urls) they were made for
+    files: dict[str, str]
+    pieces: dict[Key, Pieces]  # of data.json
+
+
+@dataclass(frozen=True)
+class Change:
+    """What differs between two builds' entities."""
+
+    now: dict[Key, Any]  # `entries` of the new corpus
+    reaching: set[Key]  # changed in a way pages two links away show
+    own: set[Key]  # changed in `OWN_PAGE_FIELDS` only
 
 
 @dataclass(frozen=True)
 class Rendered:
     entries: dict[Key, Any]
-    links: dict[Key, set[Key]]
+    network: Network
     pages: dict[str, str]
     options: SiteOptions  # without its edit links, which are compared page by page
     edit_links: Mapping[str, Any]
-    lines: dict[LineKey, str]  # the claim lines this render made
+    lines: dict[LineKey, str]  # claim lines valid for this render
 
-    def reusable(self, corpus: Corpus, options: SiteOptions, graph: dict[Key, set[Key]]) -> tuple[dict[str, str], set[Key]]:
-        """The reusable pages, and the entities within two links of a change (whose pages are not)."""
+    def change(self, corpus: Corpus, options: SiteOptions) -> Change | None:
+        """How the corpus differs from this render's; None when the site options differ (nothing is reusable)."""
         if replace(options, edit_links={}) != self.options:
-            return {}, set()
+            return None
         now = entries(corpus)
-        changed = {key for key in now.keys() | self.entries.keys() if now.get(key) != self.entries.get(key)}
-        affected, frontier = set(changed), changed
+        changed = {key for key in now.keys() | self.entries.keys() if _differ(now.get(key), self.entries.get(key))}
+        own = {key for key in changed if _own_page_change(key[0], self.entries.get(key), now.get(key))}
+        return Change(now, changed - own, own)
+
+    def reusable(
+        self, corpus: Corpus, options: SiteOptions, change: Change | None, net: Network
+    ) -> tuple[dict[str, str], set[Key] | None]:
+        """The reusable pages, and the entities within two links of a change (whose pages are not).
+
+        When the change reaches no further than its own pages, the site-wide pages (indexes,
+        timeline, graph) are reusable too: they show no `OWN_PAGE_FIELDS`. With other site
+        options nothing is reusable: no pages, and None for "every entity".
+        """
+        if change is None:
+            return {}, None
+
+        def neighbours(key: Key) -> set[Key]:
+            return {*net.neighbour_keys(key), *self.network.neighbour_keys(key)}
+
+        reach, frontier = set(change.reaching), change.reaching
         for _ in range(DEPTH):
-            frontier = {n for key in frontier for n in graph.get(key, set()) | self.links.get(key, set())} - affected
-            affected |= frontier
+            frontier = {n for key in frontier for n in neighbours(key)} - reach
+            reach |= frontier
+        affected = reach | change.own | {n for key in change.own for n in neighbours(key) if n[0] == "documents"}
         reuse: dict[str, str] = {}
-        for kind, entity_id in now.keys() - affected:
+        for kind, entity_id in change.now.keys() - affected:
             page = urls.entity_page(kind, entity_id)
             if page in self.pages and options.edit_links.get(page) == self.edit_links.get(page):
                 reuse[page] = self.pages[page]
+        if not change.reaching:
+            entity_pages = {urls.entity_page(*key) for key in self.entries}
+            reuse.update((page, text) for page, text in self.pages.items() if page not in entity_pages)
         return reuse, affected
+
+
+# Fields shown only on the entity's own page and on its article's page (a claim's preview
+# there, its annotation in the article's annotations.jsonld). An edit to these alone leaves
+# every other page as it was: after an explanation is edited, two pages are rendered again
+# instead of a few hundred. tests/test_build_cache.py edits each of them.
+OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {"claims": frozenset({"explanation", "original_wording"})}
+
+
+def _differ(a: object, b: object) -> bool:
+    return a is not b and a != b  # most entries are the very objects of the last build: no field-by-field compare
+
+
+def _own_page_change(kind: str, before: object, after: object) -> bool:
+    """Whether only `OWN_PAGE_FIELDS` differ between the two entries of one entity."""
+    fields = OWN_PAGE_FIELDS.get(kind)
+    if fields is None or before is None or type(before) is not type(after):
+        return False
+    return {k: v for k, v in vars(before).items() if k not in fields} == {k: v for k, v in vars(after).items() if k not in fields}
 
 
 def entries(corpus: Corpus) -> dict[Key, Any]:
@@ -192,33 +268,3 @@ def entries(corpus: Corpus) -> dict[Key, Any]:
     for doc_id, text in corpus.texts.items():
         out[("documents", doc_id)] = (out.get(("documents", doc_id)), text.text, corpus.titles.get(doc_id))
     return out
-
-
-def links(corpus: Corpus) -> dict[Key, set[Key]]:
-    """Each entity's neighbours: what links it to others in the corpus, either way."""
-    pairs: list[tuple[Key, Key]] = []
-    join = pairs.append  # (a, b): joined both ways below, in one loop without a call per pair
-    for claim_id, item in corpus.claims.items():
-        key, claim = ("claims", claim_id), item.entry
-        if claim_id in corpus.claim_document:
-            join((key, ("documents", corpus.claim_document[claim_id])))
-        if claim.claimant:
-            join((key, ("people", claim.claimant)))
-        for source in claim.via:
-            join((key, ("sources", source)))
-        for evidence in claim.evidence:
-            if evidence.source:
-                join((key, ("sources", evidence.source)))
-        for related in claim.related:
-            join((key, ("claims", related.claim)))
-    for doc_id, item in corpus.documents.items():
-        key = ("documents", doc_id)
-        if item.entry.publisher:
-            join((key, ("sources", item.entry.publisher)))
-        for mention in corpus.mentions.get(doc_id, []):
-            join((key, (mention.kind, mention.entity)))
-    graph: dict[Key, set[Key]] = defaultdict(set)
-    for a, b in pairs:
-        graph[a].add(b)
-        graph[b].add(a)
-    return dict(graph)

@@ -20,6 +20,9 @@ from .validate import Located, did_you_mean
 NOUNS = {"documents": "document", "people": "person", "sources": "source", "claims": "claim"}
 
 
+Key = tuple[str, str]  # (kind, id): one entity, as graphs, caches and exports name it
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str  # people | sources

@@ -21,10 +21,8 @@ from typing import NamedTuple, cast
 
 from . import urls
 from .bulk import per_run_cache
-from .corpus import Corpus
+from .corpus import Corpus, Key
 from .model import RELATION_INVERSE, RELATION_LABELS, VERDICTS
-
-Key = tuple[str, str]  # (kind, id)
 
 NOUNS = {"documents": "Article", "people": "Person", "sources": "Source", "claims": "Claim"}
 # relation -> (seen from the edge's first node, seen from its second node)

@@ -479,13 +479,14 @@ def render_pages(
     *,
     reuse: Mapping[str, str] | None = None,
     lines: ClaimLines | None = None,
+    net: Network | None = None,
     progress: Progress = QUIET,
 ) -> dict[str, str]:
     """Every generated page, keyed by its Markdown path, in a stable order.
 
-    Entity pages found in `reuse` are taken from it instead of being rendered: a rebuild
-    under `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), and
-    `lines`, the claim lines it cannot have changed.
+    Pages found in `reuse` are taken from it instead of being rendered: a rebuild under
+    `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), `lines`,
+    the claim lines it cannot have changed, and `net`, the corpus's network.
     """
     from .graph import graph_page, network
     from .reference import format_page, verdicts_page
@@ -493,18 +494,23 @@ def render_pages(
 
     options = options or SiteOptions()
     r = Renderer(corpus, options, lines)
+    # One network (and adjacency table) for the graph page and every local graph.
+    r.network = net if net is not None else network(corpus)
+    site_pages: list[tuple[str, Callable[[], str]]] = [
+        *([(urls.HOME, r.home_page)] if options.home_page else []),
+        (urls.index_page("documents"), r.documents_index),
+        (urls.index_page("claims"), r.claims_index),
+        (urls.index_page("people"), r.people_index),
+        (urls.index_page("sources"), r.sources_index),
+        (urls.VERDICTS, verdicts_page),
+        (urls.FORMAT, format_page),
+        (urls.GRAPH, lambda: graph_page(corpus, directory_urls=options.directory_urls, net=r.network)),
+        (urls.TIMELINE, lambda: timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))),
+    ]
     pages: dict[str, str] = {}
-    if options.home_page:
-        pages[urls.HOME] = r.home_page()
-    pages[urls.index_page("documents")] = r.documents_index()
-    pages[urls.index_page("claims")] = r.claims_index()
-    pages[urls.index_page("people")] = r.people_index()
-    pages[urls.index_page("sources")] = r.sources_index()
-    pages[urls.VERDICTS] = verdicts_page()
-    pages[urls.FORMAT] = format_page()
-    r.network = network(corpus)  # one network (and adjacency table) for the graph page and every local graph
-    pages[urls.GRAPH] = graph_page(corpus, directory_urls=options.directory_urls, net=r.network)
-    pages[urls.TIMELINE] = timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))
+    for page, make in site_pages:
+        kept = reuse.get(page) if reuse is not None else None
+        pages[page] = kept if kept is not None else make()
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),

@@ -33,15 +33,19 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
     links = edit_links(checked.corpus, "https://github.com/example/explainers", "main")
     options = SiteOptions(home_page=False, edit_links=links)
     reuse = cache.reusable_pages(checked.corpus, options) or {}
-    pages = render_pages(checked.corpus, options, reuse=reuse, lines=cache.claim_lines)
+    pages = render_pages(checked.corpus, options, reuse=reuse, lines=cache.claim_lines, net=cache.network(checked.corpus))
     cache.remember(checked.corpus, options, pages)
     assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
     site_url = "https://example.org/"
-    keep = cache.reusable_exports(checked.corpus, reuse, site_url, True)
-    exports = export_files(checked.corpus, site_url, keep=keep)
-    cache.remember_exports(exports, site_url, True)
+    last = cache.exports
+    exports = cache.export_files(checked.corpus, site_url, True)
     assert exports == export_files(checked.corpus, site_url), "a kept export file differs from a fresh export"
-    assert len(keep) == sum(urls.entity_page("documents", d) in reuse for d in checked.corpus.documents)
+    if last is not None:  # kept, at least: the exports of every entity whose page was kept
+        kept_files = {p for p in exports if exports[p] is last.files.get(p)}
+        assert kept_files >= {urls.annotations_file(d) for d in checked.corpus.documents if urls.entity_page("documents", d) in reuse}
+        assert cache.exports is not None
+        kept_pieces = {key for key, pieces in cache.exports.pieces.items() if pieces is last.pieces.get(key)}
+        assert kept_pieces >= {key for key in cache.exports.pieces if urls.entity_page(*key) in reuse}
     return pages, reuse
 
 
@@ -53,6 +57,13 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
 
 EDITS = {
     "explanation": ("article-5.yaml", r'^    explanation: "Figure 5-3 .*$', '    explanation: "Now *re-checked*."'),
+    "explanation-removed": ("article-5.yaml", r'^    explanation: "Figure 5-2 .*\n', ""),
+    "original-wording": ("article-5.yaml", r'^(    explanation: "Figure 5-3 .*)$', r'\1\n    original_wording: "Die Zahl 5-3 stieg."'),
+    "explanation-and-verdict": (
+        "article-5.yaml",
+        r'^    verdict: accurate\n    explanation: "Figure 5-3 .*$',
+        '    verdict: misleading\n    explanation: "Now *misleading*."',
+    ),
     "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: \S+", r"\1    verdict: unverified"),
     "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
     "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),
@@ -85,6 +96,8 @@ def test_a_rebuild_after_an_edit_is_a_full_render(tmp_path: Path, name: str) -> 
         assert len(reused_claims) > len({c for _, c, *_ in cache.claim_lines.made}) / 3
         if name == "explanation":
             assert "claim-5-3" not in reused_claims
+    if name == "explanation":  # shown on the claim's page and its article's preview only: nothing else is rendered again
+        assert set(first) - set(reused) == {"claims/claim-5-3.md", "articles/article-5.md"}
 
 
 def entity_pages(pages: dict[str, str]) -> set[str]:
@@ -99,12 +112,12 @@ def test_nothing_changed_nothing_rendered_again(tmp_path: Path) -> None:
     cache = BuildCache()
     first, _ = rebuild(seeds, cache)
     _, reused = rebuild(seeds, cache)
-    assert set(reused) == entity_pages(first)
+    assert set(reused) == set(first)  # entity pages and site-wide pages alike
     assert cache.parsed.hits == ARTICLES + 1  # every file came from the cache
 
 
 DIRTY_REBUILDS = """
-import json, os, sys
+import collections, json, os, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -119,13 +132,27 @@ seeds.write_text(seeds.read_text().replace("by *Reuters* the same day", "by *Reu
 build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
 after = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
 html = Path(site, pages[1]).read_text()
-print(json.dumps({"rewritten": [a != b for a, b in zip(before, after)], "updated": "on the day" in html}))
+index = json.loads(Path(site, "search/search_index.json").read_text())["docs"]
+claim = [e["text"] for e in index if e["location"].startswith("claims/trump-wants-to-meet/")]
+print(json.dumps({
+    "rewritten": [a != b for a, b in zip(before, after)],
+    "updated": "on the day" in html,
+    "searched": [any("on the day" in t for t in claim), any("the same day" in t for t in claim)],
+    "twice in the index": [l for l, n in collections.Counter(e["location"] for e in index).items() if n > 1],
+}))
 """
 
 
 def test_dirty_rebuilds_write_only_what_changed(sample: Project) -> None:
     """As under `mkdocs serve --dirty`: the plugin object lives on, MkDocs asks each file
-    whether it changed; the edited claim's page is written again, the unchanged verdicts page is not."""
+    whether it changed; the edited claim's page is written again, the unchanged verdicts page is not.
+    Search finds the new wording only, and no page twice (Material's search plugin, left alone,
+    kept the old entries of all but one of the pages rendered again)."""
     result = sample.run("-c", DIRTY_REBUILDS, str(sample.root / "served-site"))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == {"rewritten": [False, True], "updated": True}
+    assert json.loads(result.stdout.splitlines()[-1]) == {
+        "rewritten": [False, True],
+        "updated": True,
+        "searched": [True, False],
+        "twice in the index": [],
+    }
