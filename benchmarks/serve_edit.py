@@ -2,12 +2,17 @@
 
     .venv/bin/python benchmarks/serve_edit.py --articles 1000 --mode dirty
     .venv/bin/python benchmarks/serve_edit.py --articles 1000 --mode both --edits 3
+    .venv/bin/python benchmarks/serve_edit.py --articles 1000 --mode dirty --edit verdict
 
 It writes a synthetic corpus (benchmarks/corpus.py) into a copy of this project, starts a
 real `mkdocs serve` on 127.0.0.1 (a free port), waits for the first build, then edits the
 explanation of one claim in one YAML file and polls that claim's page over HTTP until the
 new text is there. The seconds from the write to the changed page are what a person at
 the browser waits (the live-reload script reloads the page as soon as the build ends).
+
+Edits: `explanation` rewrites the claim's explanation, which only its own page and its
+article's page show; `verdict` also changes its verdict, which the pages around it and the
+site-wide pages (claims index, timeline, graph) show, so MkDocs renders those again.
 
 Modes: `dirty` runs `mkdocs serve --dirty` (MkDocs re-renders only the files whose
 is_modified() says so; the plugin says so only for pages whose content changed);
@@ -73,7 +78,7 @@ def build_times(log: Path) -> list[float]:
     return [float(m) for m in re.findall(r"Documentation built in ([0-9.]+) seconds", log.read_text(errors="replace"))]
 
 
-def session(project: Path, articles: int, mode: str, edits: int) -> list[tuple[float, float | None]]:
+def session(project: Path, articles: int, mode: str, edits: int, kind: str) -> list[tuple[float, float | None]]:
     """(seconds until the page changed, MkDocs' own build time) for each edit."""
     port = free_port()
     log = project / f"serve-{mode}.log"
@@ -100,6 +105,11 @@ def session(project: Path, articles: int, mode: str, edits: int) -> list[tuple[f
                 )
                 text, count = re.subn(rf"^    explanation: \"Figure {number}-3 .*$", explanation, text, flags=re.MULTILINE)
                 assert count == 1, "the claim's explanation was not found"
+                if kind == "verdict":  # two verdicts that need no evidence, in turn
+                    verdict = ("opinion", "unverified")[edit % 2]
+                    block = rf"(^  - id: {claim}\n(?:    .*\n|      .*\n)*?)    verdict: \S+"
+                    text, count = re.subn(block, rf"\1    verdict: {verdict}", text, count=1, flags=re.MULTILINE)
+                    assert count == 1, "the claim's verdict was not found"
                 before = len(build_times(log))
                 yaml_file.write_text(text, encoding="utf-8")
                 seconds = wait_for(url, lambda page, m=marker: m in page, EDIT_TIMEOUT, server)
@@ -122,6 +132,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--mode", choices=("dirty", "full", "both"), default="both")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edit", choices=("explanation", "verdict"), default="explanation", help="what each edit changes")
     parser.add_argument("--work", type=Path, help="keep the project in this folder (default: temporary)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="explainer-serve-"))
@@ -134,11 +145,11 @@ def main() -> None:
         modes = ["dirty", "full"] if args.mode == "both" else [args.mode]
         print(f"{args.articles:,} articles; load average {os.getloadavg()[0]:.2f} at the start")
         for mode in modes:
-            results = session(project, args.articles, mode, args.edits)
+            results = session(project, args.articles, mode, args.edits, args.edit)
             shown = [s for s, _ in results]
             built = [b for _, b in results if b is not None]
             print(
-                f"mkdocs serve{' --dirty' if mode == 'dirty' else ''}: edit shown after "
+                f"mkdocs serve{' --dirty' if mode == 'dirty' else ''}, {args.edit} edits: shown after "
                 + ", ".join(f"{s:.2f} s" for s in shown)
                 + f" (median {statistics.median(shown):.2f} s); MkDocs reported the rebuilds as "
                 + (", ".join(f"{b:.2f} s" for b in built) or "n/a")
