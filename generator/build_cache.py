@@ -114,10 +114,10 @@ class BuildCache:
         self._network = None  # the last build's corpus can go
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
-        """The entity pages of the last render that this corpus cannot have changed.
+        """The pages of the last render that this corpus cannot have changed.
 
         Also readies `claim_lines`: the last render's claim lines of the claims it cannot have
-        changed either, for the pages that are always rendered (claims index, timeline).
+        changed either, for the claims index and the timeline when they are rendered again.
         """
         if self.rendered is None:
             self.claim_lines.start({})
@@ -127,7 +127,7 @@ class BuildCache:
         change = last.change(corpus, options)
         if change is not None and not change.reaching:  # nodes and edges are as they were
             self._network = (corpus, last.network)
-        reuse, self.affected = last.reusable(corpus, options, change, self.network(corpus))
+        reuse, self.affected = last.reusable(options, change, self.network(corpus))
         affected = self.affected
         self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
@@ -209,9 +209,7 @@ class Rendered:
         own = {key for key in changed if _own_page_change(key[0], self.entries.get(key), now.get(key))}
         return Change(now, changed - own, own)
 
-    def reusable(
-        self, corpus: Corpus, options: SiteOptions, change: Change | None, net: Network
-    ) -> tuple[dict[str, str], set[Key] | None]:
+    def reusable(self, options: SiteOptions, change: Change | None, net: Network) -> tuple[dict[str, str], set[Key] | None]:
         """The reusable pages, and the entities within two links of a change (whose pages are not).
 
         When the change reaches no further than its own pages, the site-wide pages (indexes,
