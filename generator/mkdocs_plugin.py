@@ -63,6 +63,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     _staging: tuple[Path, Path] | None = None  # (staging folder, site folder)
     serving = False
     dirty = False
+    _generated = False  # this build's pages are made: MkDocs goes on to write them
     page_urls: set[str]  # of this build's pages, as the search index names them
     written: dict[str, str]  # page -> its content in the last successful build (serve only)
     config_text: bytes  # mkdocs.yml in that build
@@ -100,7 +101,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     on_post_build = CombinedEvent(_current_search_index, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.written = {}  # some pages may be written and others not: the next build writes all
+        if self._generated:  # MkDocs may have written some pages and not others: the next build writes all
+            self.written = {}
+        # else the check stopped the build before anything was written: the pages are still the
+        # last good build's, and the next build writes only what differs from them.
         if self._staging is not None:
             (staging, _), self._staging = self._staging, None
             atomic_site.discard(staging)
@@ -120,8 +124,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()  # the last build's objects may be garbage by now: let the collector see them
+        self._generated = False
         with bulk_work():
             self._generate(config)
+            self._generated = True
             # What the generator made lives through MkDocs' rendering and, under `serve`, until
             # the next rebuild: kept out of the collector's full walks, which otherwise took up
             # to 0.7 s of a 2 s `--dirty` rebuild at 10,000 pages (benchmarks/RESULTS.md). Frozen
