@@ -116,21 +116,35 @@ def test_nothing_changed_nothing_rendered_again(tmp_path: Path) -> None:
     assert cache.parsed.hits == ARTICLES + 1  # every file came from the cache
 
 
-DIRTY_REBUILDS = """
+# A `mkdocs serve --dirty` session in one process: the plugin object lives on between
+# builds, and MkDocs asks each file whether it changed. `rebuild()` is one build; `mtimes()`
+# when the two watched pages were last written.
+SERVE_SESSION = """
 import collections, json, os, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 site = sys.argv[1]
 load_config("mkdocs.yml", site_dir=site).plugins.on_startup(command="serve", dirty=True)
-build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
 pages = ["reference/verdicts/index.html", "claims/trump-wants-to-meet/index.html"]
-before = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
 seeds = Path("seeds/article.yaml")
+
+def rebuild():
+    build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
+
+def mtimes():
+    return [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
+
+rebuild()
+before = mtimes()
+"""
+
+DIRTY_REBUILDS = SERVE_SESSION + """
 seeds.write_text(seeds.read_text().replace("by *Reuters* the same day", "by *Reuters* on the day"))
-build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
-after = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
+rebuild()
+after = mtimes()
 html = Path(site, pages[1]).read_text()
 index = json.loads(Path(site, "search/search_index.json").read_text())["docs"]
 claim = [e["text"] for e in index if e["location"].startswith("claims/trump-wants-to-meet/")]
@@ -144,8 +158,7 @@ print(json.dumps({
 
 
 def test_dirty_rebuilds_write_only_what_changed(sample: Project) -> None:
-    """As under `mkdocs serve --dirty`: the plugin object lives on, MkDocs asks each file
-    whether it changed; the edited claim's page is written again, the unchanged verdicts page is not.
+    """The edited claim's page is written again, the unchanged verdicts page is not.
     Search finds the new wording only, and no page twice (Material's search plugin, left alone,
     kept the old entries of all but one of the pages rendered again)."""
     result = sample.run("-c", DIRTY_REBUILDS, str(sample.root / "served-site"))
@@ -158,29 +171,17 @@ def test_dirty_rebuilds_write_only_what_changed(sample: Project) -> None:
     }
 
 
-REBUILD_AFTER_AN_ERROR = """
-import json, os, sys
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-
-site = sys.argv[1]
-load_config("mkdocs.yml", site_dir=site).plugins.on_startup(command="serve", dirty=True)
-build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
-pages = ["reference/verdicts/index.html", "claims/trump-wants-to-meet/index.html"]
-before = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
-seeds = Path("seeds/article.yaml")
+REBUILD_AFTER_AN_ERROR = SERVE_SESSION + """
 good = seeds.read_text()
 seeds.write_text(good.replace("verdict: accurate-quote", "verdict: sort-of"))
 try:
-    build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
+    rebuild()
     failed = False
 except Abort:
     failed = True
 seeds.write_text(good)
-build(load_config("mkdocs.yml", site_dir=site), serve_url="http://127.0.0.1:8000/", dirty=True)
-after = [os.stat(os.path.join(site, p)).st_mtime_ns for p in pages]
+rebuild()
+after = mtimes()
 print(json.dumps({"failed": failed, "rewritten": [a != b for a, b in zip(before, after)]}))
 """
 
