@@ -104,6 +104,7 @@ class BuildCache:
     # A claim line (claims index, timeline) depends on entities one link from its claim.
     claim_lines: ClaimLines = field(default_factory=ClaimLines)
     _network: tuple[Corpus, Network] | None = None  # this build's corpus and its network
+    _entries: tuple[Corpus, dict[Key, Any]] | None = None  # this build's corpus and its `entries`
 
     def source_text(self, text: str) -> SourceText:
         return self.texts.get(text, lambda: SourceText(text))
@@ -111,7 +112,8 @@ class BuildCache:
     def next_build(self) -> None:
         self.parsed.next_build()
         self.texts.next_build()
-        self._network = None  # the last build's corpus can go
+        self._network = self._entries = None  # the last build's corpus can go
+        self.affected = None  # until this build's change is known
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
         """The pages of the last render that this corpus cannot have changed.
@@ -124,13 +126,19 @@ class BuildCache:
             self.affected = None
             return None
         last = self.rendered
-        change = last.change(corpus, options)
+        change = last.change(self.entries(corpus), options)
         if change is not None and not change.reaching:  # nodes and edges are as they were
             self._network = (corpus, last.network)
-        reuse, self.affected = last.reusable(options, change, self.network(corpus))
-        affected = self.affected
+        reuse, affected = last.reusable(options, change, self.network(corpus))
+        self.affected = affected
         self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
+
+    def entries(self, corpus: Corpus) -> dict[Key, Any]:
+        """`entries(corpus)`, made once per build: finding the change and remembering need it."""
+        if self._entries is None or self._entries[0] is not corpus:
+            self._entries = (corpus, entries(corpus))
+        return self._entries[1]
 
     def network(self, corpus: Corpus) -> Network:
         """The corpus's network (`graph.network`), made once per build: finding the reusable pages,
@@ -171,7 +179,7 @@ class BuildCache:
         # The lines handed out again stay valid, also where the pages listing them were reused.
         lines = {**self.claim_lines.reused, **self.claim_lines.made}
         self.rendered = Rendered(
-            entries(corpus), self.network(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, lines
+            self.entries(corpus), self.network(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, lines
         )
 
 
@@ -200,11 +208,11 @@ class Rendered:
     edit_links: Mapping[str, Any]
     lines: dict[LineKey, str]  # claim lines valid for this render
 
-    def change(self, corpus: Corpus, options: SiteOptions) -> Change | None:
-        """How the corpus differs from this render's; None when the site options differ (nothing is reusable)."""
+    def change(self, now: dict[Key, Any], options: SiteOptions) -> Change | None:
+        """How the new corpus (its `entries`) differs from this render's; None when the site
+        options differ (nothing is reusable)."""
         if replace(options, edit_links={}) != self.options:
             return None
-        now = entries(corpus)
         changed = {key for key in now.keys() | self.entries.keys() if _differ(now.get(key), self.entries.get(key))}
         own = {key for key in changed if _own_page_change(key[0], self.entries.get(key), now.get(key))}
         return Change(now, changed - own, own)

@@ -162,22 +162,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         )
         if self.serving:  # what the edit cannot have changed comes from the last build
             reuse = self.cache.reusable_pages(checked.corpus, options)
-            self.pages = render_pages(
+            pages = render_pages(
                 checked.corpus, options, reuse=reuse, lines=self.cache.claim_lines, net=self.cache.network(checked.corpus)
             )
-            self.cache.remember(checked.corpus, options, self.pages)
+            self.cache.remember(checked.corpus, options, pages)
             if reuse is not None:
-                again = len(self.pages) - len(reuse)
-                log.info(f"explainer: {again:,} pages rendered again, {len(reuse):,} unchanged by the edit")
-        else:
-            self.pages = render_pages(checked.corpus, options)
-        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
-        self.pages.update(self.redirects)
-        if self.serving:
+                log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
             exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls)
         else:
+            pages = render_pages(checked.corpus, options)
             exports = export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls)
-        self.pages.update(exports)
+        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
+        self.pages = {**pages, **self.redirects, **exports}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in collisions(self.redirects, {f.dest_uri for f in files if not f.generated_by}):

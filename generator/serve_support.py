@@ -52,4 +52,5 @@ def keep_search_index_current(plugins: Iterable[object], pages: set[str]) -> Non
         if kept is None or not isinstance(new_entries, list) or not isinstance(kept_entries, list):
             continue
         rendered = {_page(entry) for entry in new_entries}
-        kept.entries = [entry for entry in kept_entries if _page(entry) in pages and _page(entry) not in rendered]
+        current = pages - rendered
+        kept.entries = [entry for entry in kept_entries if _page(entry) in current]
