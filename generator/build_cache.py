@@ -14,9 +14,11 @@ that changed and of those within two links of them, before or after the edit, ar
 rendered again; every other entity page is the previous build's text. Index and
 site-wide pages are rendered again too, unless the edit changed only fields that no page
 but the entity's own and its article's shows (`OWN_PAGE_FIELDS`, an explanation): then
-those two pages are all that is rendered. The exports (`data.json` piece by piece, each
-article's annotations) follow the same rule. tests/test_build_cache.py checks that the
-result is the full render and the full export, file for file, after edits of every kind.
+those two pages are all that is rendered. A verdict (`NEAR_FIELDS`) shows one link away at
+most: the pages of the entities within one link are rendered again, and the site-wide pages.
+The exports (`data.json` piece by piece, each article's annotations) follow the same rules.
+tests/test_build_cache.py checks that the result is the full render and the full export,
+file for file, after edits of every kind.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from .corpus import Corpus, Key
 from .data_export import Pieces, data_pieces, export_files
 from .diagnostics import Diagnostic
 from .graph import Network, network
+from .listing import ListingPage, claims_index_listing
 from .text_spans import SourceText
+from .timeline import timeline_listing
 from .validate import Located
 
 if TYPE_CHECKING:
@@ -127,9 +131,11 @@ class BuildCache:
             return None
         last = self.rendered
         change = last.change(self.entries(corpus), options)
-        if change is not None and not change.reaching:  # nodes and edges are as they were
+        if change is not None and not change.reaching and not change.near:  # nodes (a verdict too) and edges are as they were
             self._network = (corpus, last.network)
         reuse, affected = last.reusable(options, change, self.network(corpus))
+        if affected is not None:
+            reuse.update(last.unchanged_listing_pages(listings(corpus, options.articles_per_page), affected))
         self.affected = affected
         self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
@@ -179,7 +185,13 @@ class BuildCache:
         # The lines handed out again stay valid, also where the pages listing them were reused.
         lines = {**self.claim_lines.reused, **self.claim_lines.made}
         self.rendered = Rendered(
-            self.entries(corpus), self.network(corpus), dict(pages), replace(options, edit_links={}), options.edit_links, lines
+            self.entries(corpus),
+            self.network(corpus),
+            dict(pages),
+            replace(options, edit_links={}),
+            options.edit_links,
+            lines,
+            listings(corpus, options.articles_per_page),
         )
 
 
@@ -196,6 +208,7 @@ class Change:
 
     now: dict[Key, Any]  # `entries` of the new corpus
     reaching: set[Key]  # changed in a way pages two links away show
+    near: set[Key]  # changed in `NEAR_FIELDS` (and `OWN_PAGE_FIELDS`) only
     own: set[Key]  # changed in `OWN_PAGE_FIELDS` only
 
 
@@ -207,6 +220,7 @@ class Rendered:
     options: SiteOptions  # without its edit links, which are compared page by page
     edit_links: Mapping[str, Any]
     lines: dict[LineKey, str]  # claim lines valid for this render
+    listed: list[ListingPage]  # the pages of the claims index and the timeline in this render
 
     def change(self, now: dict[Key, Any], options: SiteOptions) -> Change | None:
         """How the new corpus (its `entries`) differs from this render's; None when the site
@@ -214,15 +228,17 @@ class Rendered:
         if replace(options, edit_links={}) != self.options:
             return None
         changed = {key for key in now.keys() | self.entries.keys() if _differ(now.get(key), self.entries.get(key))}
-        own = {key for key in changed if _own_page_change(key[0], self.entries.get(key), now.get(key))}
-        return Change(now, changed - own, own)
+        own = {key for key in changed if _only_differ(OWN_PAGE_FIELDS, key[0], self.entries.get(key), now.get(key))}
+        near = {key for key in changed - own if _only_differ(NEAR_OR_OWN, key[0], self.entries.get(key), now.get(key))}
+        return Change(now, changed - own - near, near, own)
 
     def reusable(self, options: SiteOptions, change: Change | None, net: Network) -> tuple[dict[str, str], set[Key] | None]:
         """The reusable pages, and the entities within two links of a change (whose pages are not).
 
-        When the change reaches no further than its own pages, the site-wide pages (indexes,
-        timeline, graph) are reusable too: they show no `OWN_PAGE_FIELDS`. With other site
-        options nothing is reusable: no pages, and None for "every entity".
+        A change in `NEAR_FIELDS` reaches one link only. When the change reaches no further than
+        its own pages, the site-wide pages (indexes, timeline, graph) are reusable too: they show
+        no `OWN_PAGE_FIELDS`. With other site options nothing is reusable: no pages, and None for
+        "every entity".
         """
         if change is None:
             return {}, None
@@ -234,16 +250,38 @@ class Rendered:
         for _ in range(DEPTH):
             frontier = {n for key in frontier for n in neighbours(key)} - reach
             reach |= frontier
-        affected = reach | change.own | {n for key in change.own for n in neighbours(key) if n[0] == "documents"}
+        near = change.near | {n for key in change.near for n in neighbours(key)}
+        affected = reach | near | change.own | {n for key in change.own for n in neighbours(key) if n[0] == "documents"}
         reuse: dict[str, str] = {}
         for kind, entity_id in change.now.keys() - affected:
             page = urls.entity_page(kind, entity_id)
             if page in self.pages and options.edit_links.get(page) == self.edit_links.get(page):
                 reuse[page] = self.pages[page]
-        if not change.reaching:
+        if not change.reaching and not change.near:
             entity_pages = {urls.entity_page(*key) for key in self.entries}
             reuse.update((page, text) for page, text in self.pages.items() if page not in entity_pages)
         return reuse, affected
+
+    def unchanged_listing_pages(self, listed: list[ListingPage], affected: set[Key]) -> dict[str, str]:
+        """The pages of the claims index and the timeline that list the same articles as in this
+        render, none of them within two links of a change.
+
+        Such a page shows its articles, their claims and their claimants (two links from the
+        article), and its place in the listing: the same `ListingPage` and no affected article
+        give the same text. The graph's pages are not among them: their drawing also follows
+        the order of the annotation files (`graph.page_networks`); they are kept by `graph_pages`.
+        """
+        before = {page.path: page for page in self.listed}
+        return {
+            page.path: self.pages[page.path]
+            for page in listed
+            if before.get(page.path) == page and page.path in self.pages
+            and not any(("documents", doc_id) in affected for doc_id in page.doc_ids)
+        }
+
+
+def listings(corpus: Corpus, per_page: int) -> list[ListingPage]:
+    return [*claims_index_listing(corpus, per_page), *timeline_listing(corpus, per_page)]
 
 
 # Fields shown only on the entity's own page and on its article's page (a claim's preview
@@ -252,14 +290,22 @@ class Rendered:
 # instead of a few hundred. tests/test_build_cache.py edits each of them.
 OWN_PAGE_FIELDS: dict[str, frozenset[str]] = {"claims": frozenset({"explanation", "original_wording"})}
 
+# Fields shown on the entity's own page, on its direct neighbours' pages and on the site-wide
+# listings, never two links away: a claim's verdict is on the pages of its article, claimant,
+# sources and related claims (each lists the claim), in their local graphs and exports. An edit
+# to these renders a handful of pages instead of a few hundred; tests/test_build_cache.py edits the
+# verdict of claims of every shape and compares the result with a full render.
+NEAR_FIELDS: dict[str, frozenset[str]] = {"claims": frozenset({"verdict"})}
+NEAR_OR_OWN = {kind: fields | OWN_PAGE_FIELDS.get(kind, frozenset()) for kind, fields in NEAR_FIELDS.items()}
+
 
 def _differ(a: object, b: object) -> bool:
     return a is not b and a != b  # most entries are the very objects of the last build: no field-by-field compare
 
 
-def _own_page_change(kind: str, before: object, after: object) -> bool:
-    """Whether only `OWN_PAGE_FIELDS` differ between the two entries of one entity."""
-    fields = OWN_PAGE_FIELDS.get(kind)
+def _only_differ(only: Mapping[str, frozenset[str]], kind: str, before: object, after: object) -> bool:
+    """Whether the two entries of one entity differ in the fields `only[kind]` alone."""
+    fields = only.get(kind)
     if fields is None or before is None or type(before) is not type(after):
         return False
     return {k: v for k, v in vars(before).items() if k not in fields} == {k: v for k, v in vars(after).items() if k not in fields}

@@ -12,6 +12,7 @@ from .bulk import bulk_work
 from .data_export import export_files
 from .diagnostics import format_github, format_human, format_json
 from .emit import owned_pages, write_pages
+from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
 from .pipeline import Checked, check
 from .progress import QUIET, Progress
@@ -31,6 +32,12 @@ def find_seeds(cwd: Path) -> Path | None:
     return None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Explainer-site generator.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", type=Path, required=True, help="the folder to write pages into")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     build_cmd.add_argument("--site-url", help="the site's address, for absolute ids in the open-data exports")
+    build_cmd.add_argument(
+        "--articles-per-page", type=_positive, default=ARTICLES_PER_PAGE, metavar="N",
+        help=f"articles on each page of the claims index, the timeline and the graph (default: {ARTICLES_PER_PAGE})",
+    )
     schema_cmd = sub.add_parser("schema", help="print the JSON Schema of the annotation format, or write or check a copy")
     schema_cmd.add_argument("--out", type=Path, help=f"write it to this file instead, e.g. {SCHEMA_PATH}")
     schema_cmd.add_argument("--check", action="store_true", help=f"exit 1 when the file (--out, default {SCHEMA_PATH}) is stale")
@@ -136,7 +147,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {out} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     has_home = (out / "index.md").is_file() and "index.md" not in owned_pages(out)
-    pages = render_pages(checked.corpus, SiteOptions(home_page=not has_home), progress=progress)
+    options = SiteOptions(home_page=not has_home, articles_per_page=args.articles_per_page)
+    pages = render_pages(checked.corpus, options, progress=progress)
     progress.phase("exporting data")
     pages.update(redirect_stubs(checked.corpus))  # Markdown can't redirect: a page that links on
     pages.update(export_files(checked.corpus, args.site_url))  # data.json, annotations.jsonld

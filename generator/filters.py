@@ -28,16 +28,21 @@ def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str
     )
 
 
-def filter_form(corpus: Corpus) -> list[str]:
-    """The filter as one raw HTML block, or nothing when there are no claims."""
+def filter_form(corpus: Corpus, claim_ids: list[str], *, on_one_page: bool = False) -> list[str]:
+    """The filter of the listed claims as one raw HTML block, or nothing when none are listed.
+
+    `on_one_page`: the claims index has more pages, and this one's filter (and its counts)
+    cover its own claims.
+    """
     from .pages import VERDICT_ICONS
 
-    if not corpus.claims:
+    if not claim_ids:
         return []
-    verdicts: Counter[str] = Counter(corpus.claim(c).verdict for c in corpus.claims)
-    tags: Counter[str] = Counter(t for c in corpus.claims for t in dict.fromkeys(corpus.claim(c).tags))
+    verdicts: Counter[str] = Counter(corpus.claim(c).verdict for c in claim_ids)
+    tags: Counter[str] = Counter(t for c in claim_ids for t in dict.fromkeys(corpus.claim(c).tags))
+    scope = ' data-scope="page" aria-label="Filter the claims on this page"' if on_one_page else ' aria-label="Filter the claims"'
     parts = [
-        '<form class="explainer-filter" hidden data-search-exclude aria-label="Filter the claims">',
+        f'<form class="explainer-filter" hidden data-search-exclude{scope}>',
         "<fieldset><legend>Verdict</legend>",
         *[checkbox("verdict", v, f"{VERDICT_ICONS[v]} {VERDICTS[v][0]}", verdicts[v], True) for v in VERDICTS if verdicts[v]],
         "</fieldset>",

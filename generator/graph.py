@@ -1,10 +1,10 @@
 """The network of people, claims, sources and articles, drawn as static SVG at build time.
 
 The layout is computed here, so the drawing is deterministic (same corpus, same bytes),
-works without JavaScript, and every node is a plain link. The whole graph is layered:
-people | claims (grouped by article, in reading order) | articles | sources, each side
-column ordered by where its neighbours are, so most lines stay short. An entity page gets
-a small local graph of its direct neighbours.
+works without JavaScript, and every node is a plain link. The graph pages (a few dozen
+articles each, see `listing`) are layered: people | claims (grouped by article, in reading
+order) | articles | sources, each side column ordered by where its neighbours are, so most
+lines stay short. An entity page gets a small local graph of its direct neighbours.
 
 The SVG goes into the page as a raw HTML block: MkDocs rewrites no link in it, so links
 are URLs (`urls.url_link`), and every label is escaped here.
@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple, cast
 
-from . import urls
+from . import listing, urls
 from .bulk import per_run_cache
 from .corpus import Corpus, Key
+from .listing import ARTICLES_PER_PAGE
 from .model import RELATION_INVERSE, RELATION_LABELS, VERDICTS
 
 NOUNS = {"documents": "Article", "people": "Person", "sources": "Source", "claims": "Claim"}
@@ -355,8 +356,9 @@ CLAIM_LIMIT = int((CLAIM_WIDTH - 20) / CHAR_WIDTH) - 2  # characters in a pill, 
 
 
 def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
+    """Places for the nodes of `net`: the whole network, or one page's part of it."""
     placed: dict[Key, Placed] = {}
-    documents = sorted(corpus.documents, key=lambda d: (corpus.titles[d].casefold(), d))
+    documents = [d for d in listing.by_title(corpus) if ("documents", d) in net.nodes]
     row = 0
     for doc_id in documents:
         for claim_id in corpus.claims_in_document(doc_id):
@@ -376,7 +378,7 @@ def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
         placed[key] = Placed(net.nodes[key], DOCUMENT_X, y, "start", limit=24)
     known = {**claim_y, **doc_y}
     for kind, x, side, limit in (("people", PEOPLE_X, "end", 28), ("sources", SOURCE_X, "start", 34)):
-        ids = list(corpus.entities(kind))
+        ids = [i for i in corpus.entities(kind) if (kind, i) in net.nodes]
         ys = spread([(desired((kind, i), known, bottom + ROW), i) for i in ids], ROW, TOP)
         for entity_id, y in ys.items():
             placed[(kind, entity_id)] = Placed(net.nodes[(kind, entity_id)], x, y, side, limit=limit)
@@ -435,44 +437,96 @@ def counted(count: int, nouns: tuple[str, str]) -> str:
 
 
 def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool) -> tuple[object, ...]:
-    """Everything `graph_page` reads: equal keys give the same page."""
+    """Everything a graph page reads of the network: equal keys give the same drawing."""
     return (
         directory_urls,
         [(n.kind, n.id, n.label, n.verdict) for n in net.nodes.values()],
         [(e.a, e.b, e.relation) for e in net.edges],
-        [(d, corpus.claims_in_document(d)) for d in corpus.documents],
-        list(corpus.entities("people")),
-        list(corpus.entities("sources")),
+        [(d, corpus.claims_in_document(d)) for d in corpus.documents if ("documents", d) in net.nodes],
+        [i for i in corpus.entities("people") if ("people", i) in net.nodes],
+        [i for i in corpus.entities("sources") if ("sources", i) in net.nodes],
     )
 
 
-# The last graph page drawn, by what it was drawn from. Under `mkdocs serve` most edits leave
-# the network as it was, and drawing 10,000 nodes is ~1 s of a rebuild (issue 6).
-_last_page: tuple[tuple[object, ...], str] | None = None
+# Each graph page's last drawing, by what it was drawn from. Under `mkdocs serve` most edits
+# leave most pages' networks as they were, and drawing 10,000 nodes is ~1 s of a rebuild
+# (issue 6). One entry per page path: it never holds more than the site's graph pages.
+_last_drawn: dict[str, tuple[tuple[object, ...], str]] = {}
 
 
-def graph_page(corpus: Corpus, *, directory_urls: bool = True, net: Network | None = None) -> str:
-    global _last_page
+def graph_pages(
+    corpus: Corpus, *, directory_urls: bool = True, net: Network | None = None, per_page: int = ARTICLES_PER_PAGE
+) -> dict[str, str]:
+    """The graph, `per_page` articles a page (in title order), with their claims, people and sources.
+
+    A person or source linked to articles on several pages is drawn on each of them; a relation
+    between claims on different pages is on both claims' own pages. People and sources linked
+    to nothing are drawn on the first page.
+    """
     if not corpus.claims and not corpus.people and not corpus.sources and not corpus.documents:
-        return "\n".join(["---", "hide:", "  - navigation", "  - toc", "---", "", "# Graph", "", "Nothing to draw yet.", ""])
+        return {urls.GRAPH: "\n".join([*FRONT_MATTER, "# Graph", "", "Nothing to draw yet.", ""])}
     net = net or network(corpus)
-    key = _drawn_from(corpus, net, directory_urls)
-    if _last_page is not None and _last_page[0] == key:
-        return _last_page[1]
-    page = _graph_page(corpus, net, directory_urls)
-    _last_page = (key, page)
-    return page
+    pages: dict[str, str] = {}
+    listed = listing.split(urls.GRAPH, listing.by_title(corpus), per_page)
+    for page, part in zip(listed, page_networks(corpus, net, listed), strict=True):
+        key = (_drawn_from(corpus, part, directory_urls), page)
+        last = _last_drawn.get(page.path)
+        if last is None or last[0] != key:
+            last = _last_drawn[page.path] = (key, _graph_page(corpus, part, directory_urls, page))
+        pages[page.path] = last[1]
+    return pages
 
 
-def _graph_page(corpus: Corpus, net: Network, directory_urls: bool) -> str:
-    here = urls.GRAPH
-    out = ["---", "hide:", "  - navigation", "  - toc", "---", "", "# Graph", ""]
-    counts = [counted(len(corpus.entities(kind)), noun) for kind, noun in NOUN_PLURALS]
+def page_networks(corpus: Corpus, net: Network, pages: list[listing.ListingPage]) -> list[Network]:
+    """The part of `net` each graph page draws: its articles, their claims, and every person and
+    source linked to them; people and sources linked to nothing go on the first page. A relation
+    between claims on different pages is drawn on neither. Nodes and edges keep `net`'s order.
+
+    One pass over the network for all pages: a rebuild under `serve` makes them all again.
+    """
+    home: dict[Key, int] = {}  # an article's or a claim's page
+    for index, page in enumerate(pages):
+        for doc_id in page.doc_ids:
+            home[("documents", doc_id)] = index
+            home.update((("claims", c), index) for c in corpus.claims_in_document(doc_id))
+    edges: list[list[Edge]] = [[] for _ in pages]
+    shown_on: dict[Key, set[int]] = defaultdict(set)  # a person's or a source's pages
+    for edge in net.edges:
+        a, b = home.get(edge.a), home.get(edge.b)
+        if a is not None and b is not None:
+            if a == b:
+                edges[a].append(edge)
+            continue
+        inside = a if a is not None else b
+        if inside is not None:
+            edges[inside].append(edge)
+            shown_on[edge.b if a is not None else edge.a].add(inside)
+    nodes: list[dict[Key, Node]] = [{} for _ in pages]
+    for key, node in net.nodes.items():
+        own = home.get(key)
+        if own is not None:
+            nodes[own][key] = node
+        elif key in shown_on:
+            for index in shown_on[key]:
+                nodes[index][key] = node
+        elif pages:
+            nodes[0][key] = node
+    return [Network(n, e) for n, e in zip(nodes, edges, strict=True)]
+
+
+FRONT_MATTER = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
+
+
+def _graph_page(corpus: Corpus, net: Network, directory_urls: bool, page: listing.ListingPage) -> str:
+    here = page.path
+    out = [*FRONT_MATTER, f"# {listing.title('Graph', page)}", ""]
+    counts = [counted(sum(k[0] == kind for k in net.nodes), noun) for kind, noun in NOUN_PLURALS]
     out += [
         f"How {counts[0]}, {counts[1]}, {counts[2]} and {counts[3]} connect. "
         "Claims are in reading order, grouped by article; their icon and colour give the verdict. "
         "Each node opens its page; dashed lines are mentions in an article's text.",
         "",
+        *listing.pager(page, "graph"),
     ]
     placed = layout(corpus, net)
     headings = [
@@ -483,12 +537,14 @@ def _graph_page(corpus: Corpus, net: Network, directory_urls: bool) -> str:
     ]
     parts, height = draw(net, placed, here, directory_urls, headings)
     title = "The network of people, claims, articles and sources"
+    if page.count > 1:
+        title += f", page {page.number} of {page.count}"
     out += [f'<div class="explainer-graph" data-search-exclude>{svg(parts, WIDTH, height, title, "g-svg g-whole")}</div>', ""]
     links = ", ".join(
         f"[{noun}]({urls.relative_link(here, urls.index_page(kind))})"
         for noun, kind in (("claims", "claims"), ("people", "people"), ("sources", "sources"), ("articles", "documents"))
     )
-    out += [f"The same connections as lists: the {links} pages.", ""]
+    out += [*listing.pager(page, "graph"), f"The same connections as lists: the {links} pages.", ""]
     return "\n".join(out)
 
 
@@ -561,6 +617,6 @@ def local_graph(
         '<div class="explainer-graph explainer-local" data-search-exclude>'
         + svg(parts, LOCAL_WIDTH, height, title, "g-svg g-local") + "</div>",
         "",
-        f"Each node opens its page; the [whole graph]({graph_link}) shows every connection.",
+        f"Each node opens its page; the [graph]({graph_link}) shows the connections of every article.",
         "",
     ]

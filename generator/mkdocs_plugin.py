@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config import config_options
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -21,6 +21,7 @@ from .bulk import bulk_work
 from .data_export import export_files
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
+from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
 from .pipeline import check
 from .redirects import collisions, redirect_files
@@ -49,9 +50,23 @@ class GeneratedFile(File):
         return not self.unchanged
 
 
+class PositiveWholeNumber(config_options.Type[int]):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:  # YAML's `true` is an int to Python
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)  # as YAML wrote it
+            raise ValidationError(f"must be a whole number of at least 1, not {shown}")
+        return number
+
+
 class ExplainerConfig(Config):
     seeds = config_options.Type(str, default="seeds")
     branch = config_options.Type(str, default="main")  # edit links point at this branch of `repo_url`
+    # Articles on each page of the claims index, the timeline and the graph (see `listing`).
+    articles_per_page = PositiveWholeNumber(default=ARTICLES_PER_PAGE)
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -159,6 +174,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             site_url=config.site_url or None,
             site_name=config.site_name,
             edit_links=self.edit_links,
+            articles_per_page=self.config.articles_per_page,
         )
         if self.serving:  # what the edit cannot have changed comes from the last build
             reuse = self.cache.reusable_pages(checked.corpus, options)
@@ -194,8 +210,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     f"docs/{path}: error[page-collision]: a hand-written page is in the way of a generated page; "
                     "rename or move it (the generator never overwrites it)"
                 )
-            # Entity pages are reached through the index pages; a nav listing them all makes builds quadratic.
-            inclusion = InclusionLevel.NOT_IN_NAV if path.count("/") == 1 and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
+            # Entity pages are reached through the index pages, and a listing's later pages through
+            # its first (`claims/index/2.md`); a nav listing them all makes builds quadratic.
+            inclusion = InclusionLevel.NOT_IN_NAV if "/" in path and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
             file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
             assert isinstance(file, GeneratedFile)
             file.unchanged = content == previous.get(path)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from . import claimreview, light_markdown, urls
+from . import claimreview, light_markdown, listing, urls
 from .corpus import Corpus, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
+from .listing import ARTICLES_PER_PAGE, ListingPage
 from .markdown_text import attribute, escape, escape_block, escape_name
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
@@ -49,6 +51,7 @@ class SiteOptions:
     site_url: str | None = None  # the site's address when known; absolute URLs (ClaimReview) only then
     site_name: str | None = None  # who publishes the reviews (ClaimReview's author)
     edit_links: Mapping[str, EditLink] = field(default_factory=dict)  # page -> the YAML line behind it
+    articles_per_page: int = ARTICLES_PER_PAGE  # of the claims index, the timeline and the graph
 
 
 def external_url(url: str) -> str:
@@ -401,7 +404,7 @@ class Renderer:
     def documents_index(self) -> str:
         here = urls.index_page("documents")
         out = ["# Articles", ""]
-        for doc_id in sorted(self.c.documents, key=lambda d: (self.c.titles[d].casefold(), d)):
+        for doc_id in listing.by_title(self.c):
             doc = self.c.documents[doc_id].entry
             count = len(self.c.claims_in_document(doc_id))
             meta = [doc.published] if doc.published else []
@@ -411,18 +414,23 @@ class Renderer:
             out.append("No articles yet.")
         return "\n".join(out) + "\n"
 
-    def claims_index(self) -> str:
+    def claims_index_pages(self, per_page: int) -> list[tuple[str, Callable[[], str]]]:
+        """Each page of the claims index (`per_page` articles with claims, see `listing`) with the function that renders it."""
+        return [(page.path, partial(self.claims_index, page)) for page in listing.claims_index_listing(self.c, per_page)]
+
+    def claims_index(self, page: ListingPage) -> str:
         from .filters import filter_form, row_attributes
 
-        here = urls.index_page("claims")
-        out = ["# Claims", "", *filter_form(self.c)]
-        for doc_id in sorted(self.c.documents, key=lambda d: (self.c.titles[d].casefold(), d)):
+        here = page.path
+        listed = [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)]
+        out = [f"# {listing.title('Claims', page)}", "", *filter_form(self.c, listed, on_one_page=page.count > 1)]
+        out += listing.pager(page, "claims index")
+        for doc_id in page.doc_ids:
             claims = self.c.claims_in_document(doc_id)
-            if not claims:
-                continue
             out += [f"## {escape(self.c.titles[doc_id])}", "", "In " + entity_link(here, "documents", doc_id, self.c.titles[doc_id]) + ":", ""]
             out += [self.claim_line(here, c, with_document=False, with_claimant=True) + row_attributes(self.c, c) for c in claims]
             out.append("")
+        out += listing.pager(page, "claims index")
         if not self.c.claims:
             out.append("No claims yet.")
         return "\n".join(out) + "\n"
@@ -488,29 +496,38 @@ def render_pages(
     `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), `lines`,
     the claim lines it cannot have changed, and `net`, the corpus's network.
     """
-    from .graph import graph_page, network
+    from .graph import graph_pages, network
     from .reference import format_page, verdicts_page
-    from .timeline import timeline_page
+    from .timeline import timeline_pages
 
     options = options or SiteOptions()
     r = Renderer(corpus, options, lines)
     # One network (and adjacency table) for the graph page and every local graph.
     r.network = net if net is not None else network(corpus)
+    per_page = options.articles_per_page
     site_pages: list[tuple[str, Callable[[], str]]] = [
         *([(urls.HOME, r.home_page)] if options.home_page else []),
         (urls.index_page("documents"), r.documents_index),
-        (urls.index_page("claims"), r.claims_index),
+        *r.claims_index_pages(per_page),
         (urls.index_page("people"), r.people_index),
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, verdicts_page),
         (urls.FORMAT, format_page),
-        (urls.GRAPH, lambda: graph_page(corpus, directory_urls=options.directory_urls, net=r.network)),
-        (urls.TIMELINE, lambda: timeline_page(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True))),
     ]
     pages: dict[str, str] = {}
-    for page, make in site_pages:
-        kept = reuse.get(page) if reuse is not None else None
-        pages[page] = kept if kept is not None else make()
+
+    def add(made_by: list[tuple[str, Callable[[], str]]]) -> None:
+        for page, make in made_by:
+            kept = reuse.get(page) if reuse is not None else None
+            pages[page] = kept if kept is not None else make()
+
+    add(site_pages)
+    graph = [page.path for page in listing.split(urls.GRAPH, listing.by_title(corpus), per_page)]
+    if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
+        pages.update((page, reuse[page]) for page in graph)
+    else:  # drawn together: a page's drawing is kept while its part of the network stays the same
+        pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
+    add(timeline_pages(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True), per_page))
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
-from . import urls
+from . import listing, urls
 from .corpus import Corpus
+from .listing import ARTICLES_PER_PAGE, ListingPage
 from .markdown_text import escape
 
 MONTHS = (
@@ -34,8 +36,7 @@ def article_key(corpus: Corpus, doc_id: str) -> tuple[str, str, str]:
     return (min(dates) if dates else "9999-99-99", corpus.titles[doc_id].casefold(), doc_id)
 
 
-def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine) -> list[str]:
-    here = urls.TIMELINE
+def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: str) -> list[str]:
     doc = corpus.documents[doc_id].entry
     link = f"[{escape(corpus.titles[doc_id])}]({urls.relative_link(here, urls.entity_page('documents', doc_id))})"
     by_date: dict[str, list[str]] = defaultdict(list)
@@ -60,9 +61,19 @@ def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine) -> list[
     return out
 
 
-def timeline_page(corpus: Corpus, claim_line: ClaimLine) -> str:
+def timeline_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
+    """The timeline's pages (`per_page` articles each, see `listing`), articles in `article_key` order."""
+    return listing.split(urls.TIMELINE, sorted(corpus.documents, key=lambda d: article_key(corpus, d)), per_page)
+
+
+def timeline_pages(corpus: Corpus, claim_line: ClaimLine, per_page: int = ARTICLES_PER_PAGE) -> list[tuple[str, Callable[[], str]]]:
+    """Each page of the timeline with the function that renders it."""
+    return [(page.path, partial(timeline_page, corpus, claim_line, page)) for page in timeline_listing(corpus, per_page)]
+
+
+def timeline_page(corpus: Corpus, claim_line: ClaimLine, page: ListingPage) -> str:
     out = [
-        "# Timeline",
+        f"# {listing.title('Timeline', page)}",
         "",
         "Claims in the order they were made, and articles in the order they were published, grouped by article. "
         "A claim's date is the day it was said, where the annotations give one; undated claims are listed after "
@@ -71,6 +82,8 @@ def timeline_page(corpus: Corpus, claim_line: ClaimLine) -> str:
     ]
     if not corpus.documents:
         return "\n".join([*out, "No articles yet.", ""])
-    for doc_id in sorted(corpus.documents, key=lambda d: article_key(corpus, d)):
-        out += article_section(corpus, doc_id, claim_line)
+    out += listing.pager(page, "timeline")
+    for doc_id in page.doc_ids:
+        out += article_section(corpus, doc_id, claim_line, page.path)
+    out += listing.pager(page, "timeline")
     return "\n".join(out)

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
-from generator import urls
-from generator.build_cache import BuildCache
+from generator import listing, urls
+from generator.build_cache import BuildCache, Rendered
 from generator.data_export import export_files
 from generator.edit_links import edit_links
+from generator.graph import Network
 from generator.pages import SiteOptions, render_pages
 from generator.pipeline import check
 
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
 ARTICLES = 12
+PER_PAGE = 5  # the claims index, the timeline and the graph have three pages each
 
 
 def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, str]]:
@@ -31,7 +33,7 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
     assert checked.ok, [str(d.location) + " " + d.message for d in checked.diagnostics]
     assert checked.corpus is not None
     links = edit_links(checked.corpus, "https://github.com/example/explainers", "main")
-    options = SiteOptions(home_page=False, edit_links=links)
+    options = SiteOptions(home_page=False, edit_links=links, articles_per_page=PER_PAGE)
     reuse = cache.reusable_pages(checked.corpus, options) or {}
     pages = render_pages(checked.corpus, options, reuse=reuse, lines=cache.claim_lines, net=cache.network(checked.corpus))
     cache.remember(checked.corpus, options, pages)
@@ -64,11 +66,13 @@ EDITS = {
         r'^    verdict: accurate\n    explanation: "Figure 5-3 .*$',
         '    verdict: misleading\n    explanation: "Now *misleading*."',
     ),
-    "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: \S+", r"\1    verdict: unverified"),
+    "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: unverified", r"\1    verdict: opinion"),
     "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
     "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),
     "source-type": ("people-and-sources.yaml", r"^    type: news-agency", "    type: newspaper"),
     "text": ("article-5.txt", r"^(Report 5: .*)$", r"\1\n\nA new paragraph before every claim."),
+    # article-5 moves to the front of the timeline: the articles before it each move on a place
+    "published-earlier": ("article-5.yaml", r'^    published: "2024-06-06"$', '    published: "2020-01-01"'),
     "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
     "claim-removed": ("article-6.yaml", r"^  - id: claim-6-4\n(?:    .*\n|      .*\n)*", ""),
     "related-added": (
@@ -98,12 +102,50 @@ def test_a_rebuild_after_an_edit_is_a_full_render(tmp_path: Path, name: str) -> 
             assert "claim-5-3" not in reused_claims
     if name == "explanation":  # shown on the claim's page and its article's preview only: nothing else is rendered again
         assert set(first) - set(reused) == {"claims/claim-5-3.md", "articles/article-5.md"}
+    if name == "verdict":  # of the long listings' pages, only the one listing article-5 changes
+        now = rebuild(seeds, cache)[0]
+        changed = {page for page in first if now[page] != first[page] and page not in entity_pages(first)}
+        listings = {page for page in first if re.fullmatch(r"(claims/index|timeline|graph)(/\d+)?\.md", page)}
+        assert len(listings) == 9
+        assert changed & listings == {page for page in listings if "article-5.md)" in first[page] or "article-5/" in first[page]}
+        assert len(changed & listings) == 3
 
 
 def entity_pages(pages: dict[str, str]) -> set[str]:
     return {p for p in pages if p.split("/")[0] in ("articles", "people", "sources", "claims") and p.count("/") == 1} - {
         f"{s}/index.md" for s in ("articles", "people", "sources", "claims")
     }
+
+
+# Claims of every shape the corpus has: one that responds to another claim, the claim it
+# responds to, one without evidence, one whose evidence comes from its article's publisher.
+@pytest.mark.parametrize("claim", ["claim-5-0", "claim-4-1", "claim-5-2", "claim-5-5"])
+def test_a_verdict_edit_renders_the_claim_and_its_direct_neighbours_only(tmp_path: Path, claim: str) -> None:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    cache = BuildCache()
+    rebuild(seeds, cache)
+    file = seeds / f"article-{claim.split('-')[1]}.yaml"
+    text = file.read_text(encoding="utf-8")
+    found = re.search(rf"^  - id: {claim}\n(?:(?:    |      |        )\S.*\n)*", text, flags=re.MULTILINE)
+    assert found is not None
+    current = re.findall(r"^    verdict: (\S+)$", found[0], flags=re.MULTILINE)[0]
+    verdict = "opinion" if current != "opinion" else "unverified"  # neither needs evidence
+    file.write_text(text.replace(found[0], found[0].replace(f"    verdict: {current}\n", f"    verdict: {verdict}\n")), encoding="utf-8")
+    pages, reused = rebuild(seeds, cache)  # equal to a full render, page for page
+    assert cache.rendered is not None
+    neighbours = cache.rendered.network.neighbour_keys(("claims", claim))
+    assert {kind for kind, _ in neighbours} >= {"documents", "people", "sources"}
+    assert entity_pages(pages) - set(reused) == {urls.entity_page(*key) for key in [("claims", claim), *neighbours]}
+
+
+def test_a_listing_page_is_kept_when_it_lists_the_same_articles_in_the_same_place() -> None:
+    before = listing.split("timeline.md", ["a", "b", "c", "d"], 2)
+    rendered = Rendered({}, Network({}, []), {p.path: f"page {p.number}" for p in before}, SiteOptions(), {}, {}, before)
+    assert rendered.unchanged_listing_pages(before, affected=set()) == {"timeline.md": "page 1", "timeline/2.md": "page 2"}
+    assert rendered.unchanged_listing_pages(before, affected={("documents", "c")}) == {"timeline.md": "page 1"}
+    # An article comes first now: every page lists other articles, or the same ones in other places.
+    assert rendered.unchanged_listing_pages(listing.split("timeline.md", ["x", "a", "b", "c", "d"], 2), affected=set()) == {}
 
 
 def test_nothing_changed_nothing_rendered_again(tmp_path: Path) -> None:

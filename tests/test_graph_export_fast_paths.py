@@ -223,7 +223,7 @@ def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, director
         + graph.svg(parts, graph.LOCAL_WIDTH, height, title, "g-svg g-local")
         + "</div>",
         "",
-        f"Each node opens its page; the [whole graph]({urls.relative_link(here, urls.GRAPH)}) shows every connection.",
+        f"Each node opens its page; the [graph]({urls.relative_link(here, urls.GRAPH)}) shows the connections of every article.",
         "",
     ]
 
@@ -256,7 +256,7 @@ def test_kept_pieces_of_a_drawing_follow_an_edit(tmp_path: Path) -> None:
         net = graph.network(corpus)
         local = "\n".join(graph.local_graph(corpus, "claims", "trump-wants-to-meet", net=net))
         assert local == "\n".join(local_graph_node_by_node(corpus, "claims", "trump-wants-to-meet", True))
-        drawings.append((local, graph.graph_page(corpus, net=net)))
+        drawings.append((local, graph.graph_pages(corpus, net=net)[urls.GRAPH]))
     (before, whole_before), (after, whole_after) = drawings
     assert "Said by: Person: Donald Trump" in before and "Donald J. Trump" not in before
     assert "Said by: Person: Donald J. Trump" in after

@@ -13,7 +13,7 @@ from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML, Project
 
 from generator import urls
 from generator.corpus import Corpus
-from generator.graph import graph_page, local_graph, network
+from generator.graph import graph_pages, local_graph, network
 from generator.model import VERDICTS
 from generator.pages import VERDICT_ICONS, SiteOptions, render_pages
 from generator.pipeline import check
@@ -125,7 +125,7 @@ def parsed(markdown: str) -> Links:
 
 
 def test_graph_links_every_entity_once(corpus: Corpus) -> None:
-    page = graph_page(corpus)
+    page = graph_pages(corpus)[urls.GRAPH]
     hrefs = parsed(page).hrefs
     expected = sorted(
         urls.url_link(urls.GRAPH, urls.entity_page(kind, i)) for kind in ("documents", "people", "sources", "claims")
@@ -136,8 +136,8 @@ def test_graph_links_every_entity_once(corpus: Corpus) -> None:
 
 
 def test_graph_is_deterministic(project: Project) -> None:
-    first = graph_page(corpus_of(project))
-    assert graph_page(corpus_of(project)) == first
+    first = graph_pages(corpus_of(project))
+    assert graph_pages(corpus_of(project)) == first
 
 
 def test_graph_edges(corpus: Corpus) -> None:
@@ -155,7 +155,7 @@ def test_graph_edges(corpus: Corpus) -> None:
 
 
 def test_graph_labels_are_escaped(hostile: Corpus) -> None:
-    page = graph_page(hostile)
+    page = graph_pages(hostile)[urls.GRAPH]
     assert "<img" not in page and "</script>" not in page
     assert "Dmitry &lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Peskov" in page
 
@@ -164,7 +164,7 @@ def test_local_graph_shows_direct_neighbours(corpus: Corpus) -> None:
     lines = local_graph(corpus, "people", "dmitry-peskov")
     assert lines[0] == "## Connections"
     assert sorted(parsed("\n".join(lines)).hrefs) == ["../../articles/trump-putin/", "../../claims/no-request/"]
-    assert "Each node opens its page; the [whole graph](../graph.md) shows every connection." in lines
+    assert "Each node opens its page; the [graph](../graph.md) shows the connections of every article." in lines
 
 
 # --- timeline, filter ------------------------------------------------------------------

@@ -164,7 +164,9 @@
           if (heading && heading.tagName === "H2") heading.hidden = empty;
         }
       });
-      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims.";
+      // A claims index of many pages filters the claims of the page it is on.
+      var where = form.getAttribute("data-scope") === "page" ? " on this page" : "";
+      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims" + where + ".";
     }
 
     form.addEventListener("change", apply);

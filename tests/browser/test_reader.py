@@ -333,3 +333,59 @@ def test_every_page_loads_cleanly(page: Any, site: str, built: Project, watch: W
     for path in paths:
         page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
         assert watch == Watch(), path
+
+
+# --- long listings, in pages -------------------------------------------------------------
+# The same two articles with `articles_per_page: 1`: the claims index, the timeline and the
+# graph have two pages each.
+
+
+@pytest.fixture(scope="module")
+def paged_site(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project: Project = make_project(tmp_path_factory.mktemp("paged") / "project")
+    for name in ("article.txt", "article.yaml", "budget.txt", "budget.yaml"):
+        project.write(f"seeds/{name}", (built.seeds / name).read_text(encoding="utf-8"))
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      seeds: seeds\n", "      seeds: seeds\n      articles_per_page: 1\n"),
+        encoding="utf-8",
+    )
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    with serve(project.root / "site") as base:
+        yield base
+
+
+def test_the_claims_index_pages_link_each_other_and_filter_their_own_claims(page: Any, paged_site: str) -> None:
+    page.goto(paged_site + "claims/")
+    assert headings(page, "article h1") == ["Claims, page 1 of 2"]
+    assert headings(page, "article h2") == ["Budget Row in Lima"]
+    assert page.locator("nav.explainer-pager").count() == 2
+    assert page.locator('nav.explainer-pager strong[aria-current="page"]').first.inner_text() == "1"
+    status = page.locator(".explainer-filter-status")
+    assert status.inner_text() == "Showing 2 of 2 claims on this page."
+    page.locator("nav.explainer-pager").first.get_by_role("link", name="Next →").click()
+    page.wait_for_url(paged_site + "claims/index/2/")
+    assert headings(page, "article h1") == ["Claims, page 2 of 2"]
+    assert headings(page, "article h2") == ["Trump to Meet Putin"]
+    assert page.locator("li.claim-row").count() == 2
+    page.locator('form.explainer-filter input[name="verdict"][value="accurate-quote"]').uncheck()
+    assert status.inner_text() == "Showing 1 of 2 claims on this page."
+    page.locator("nav.explainer-pager").last.get_by_role("link", name="1", exact=True).click()
+    page.wait_for_url(paged_site + "claims/")
+
+
+def test_the_timeline_and_graph_pages_open_their_entities(page: Any, paged_site: str) -> None:
+    page.goto(paged_site + "timeline/")
+    assert headings(page, "article h2") == ["Trump to Meet Putin"]
+    page.locator("nav.explainer-pager").first.get_by_role("link", name="2", exact=True).click()
+    page.wait_for_url(paged_site + "timeline/2/")
+    assert headings(page, "article h2") == ["Budget Row in Lima"]
+    page.goto(paged_site + "graph/2/")
+    assert headings(page, "article h1") == ["Graph, page 2 of 2"]
+    # Trump to Meet Putin: the article, its 2 claims, 2 people and 2 sources; nothing of the budget row.
+    labels = page.locator(".explainer-graph svg a.g-link").evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
+    assert sorted(label.split(":")[0].split(",")[0] for label in labels) == ["Article", "Claim", "Claim", "Person", "Person", "Source", "Source"]
+    assert not [label for label in labels if "Núñez" in label or "Andina" in label]
+    page.locator('.explainer-graph svg a[aria-label="Person: Dmitry Peskov"]').click()
+    page.wait_for_url(paged_site + "people/dmitry-peskov/")
