@@ -94,11 +94,15 @@ def pager(page: ListingPage, what: str) -> list[str]:
     return [
         f'<nav class="explainer-pager" aria-label="Pages of the {what}" data-search-exclude="" markdown>',
         "",
-        f"Articles {page.first:,}–{last:,} of {page.total:,}: " + " · ".join(items),
+        f"{_span(page.first, last)} of {page.total:,}: " + " · ".join(items),
         "",
         "</nav>",
         "",
     ]
+
+
+def _span(first: int, last: int) -> str:
+    return f"Article {first:,}" if first == last else f"Articles {first:,}–{last:,}"
 
 
 def _link(page: ListingPage, number: int) -> str:

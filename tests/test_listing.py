@@ -29,6 +29,11 @@ def test_a_short_listing_is_one_page_without_a_pager() -> None:
     assert listing.pager(page, "timeline") == []
 
 
+def test_a_page_of_one_article_says_so() -> None:
+    pages = listing.split("graph.md", ["a", "b"], 1)
+    assert listing.pager(pages[1], "graph")[2] == 'Article 2 of 2: [← Previous](../graph.md) · [1](../graph.md) · **2**{ aria-current="page" }'
+
+
 def test_an_empty_listing_still_has_its_first_page() -> None:
     [page] = listing.split("graph.md", [], 25)
     assert (page.path, page.doc_ids, page.count) == ("graph.md", (), 1)
