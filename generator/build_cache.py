@@ -109,6 +109,7 @@ class BuildCache:
     claim_lines: ClaimLines = field(default_factory=ClaimLines)
     _network: tuple[Corpus, Network] | None = None  # this build's corpus and its network
     _entries: tuple[Corpus, dict[Key, Any]] | None = None  # this build's corpus and its `entries`
+    _listings: tuple[Corpus, int, list[ListingPage]] | None = None  # this build's corpus, page size and `listings`
 
     def source_text(self, text: str) -> SourceText:
         return self.texts.get(text, lambda: SourceText(text))
@@ -116,7 +117,7 @@ class BuildCache:
     def next_build(self) -> None:
         self.parsed.next_build()
         self.texts.next_build()
-        self._network = self._entries = None  # the last build's corpus can go
+        self._network = self._entries = self._listings = None  # the last build's corpus can go
         self.affected = None  # until this build's change is known
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
@@ -131,11 +132,11 @@ class BuildCache:
             return None
         last = self.rendered
         change = last.change(self.entries(corpus), options)
-        if change is not None and not change.reaching and not change.near:  # nodes (a verdict too) and edges are as they were
+        if change is not None and change.own_pages_only:  # nodes (a verdict too) and edges are as they were
             self._network = (corpus, last.network)
         reuse, affected = last.reusable(options, change, self.network(corpus))
         if affected is not None:
-            reuse.update(last.unchanged_listing_pages(listings(corpus, options.articles_per_page), affected))
+            reuse.update(last.unchanged_listing_pages(self.listings(corpus, options.articles_per_page), affected))
         self.affected = affected
         self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
@@ -145,6 +146,12 @@ class BuildCache:
         if self._entries is None or self._entries[0] is not corpus:
             self._entries = (corpus, entries(corpus))
         return self._entries[1]
+
+    def listings(self, corpus: Corpus, per_page: int) -> list[ListingPage]:
+        """`listings(corpus, per_page)`, made once per build: finding the reusable pages and remembering need it."""
+        if self._listings is None or self._listings[0] is not corpus or self._listings[1] != per_page:
+            self._listings = (corpus, per_page, listings(corpus, per_page))
+        return self._listings[2]
 
     def network(self, corpus: Corpus) -> Network:
         """The corpus's network (`graph.network`), made once per build: finding the reusable pages,
@@ -191,7 +198,7 @@ class BuildCache:
             replace(options, edit_links={}),
             options.edit_links,
             lines,
-            listings(corpus, options.articles_per_page),
+            self.listings(corpus, options.articles_per_page),
         )
 
 
@@ -210,6 +217,12 @@ class Change:
     reaching: set[Key]  # changed in a way pages two links away show
     near: set[Key]  # changed in `NEAR_FIELDS` (and `OWN_PAGE_FIELDS`) only
     own: set[Key]  # changed in `OWN_PAGE_FIELDS` only
+
+    @property
+    def own_pages_only(self) -> bool:
+        """Whether the change shows on its entities' own pages alone: not on the site-wide pages,
+        not in the network's nodes and edges."""
+        return not self.reaching and not self.near
 
 
 @dataclass(frozen=True)
@@ -257,7 +270,7 @@ class Rendered:
             page = urls.entity_page(kind, entity_id)
             if page in self.pages and options.edit_links.get(page) == self.edit_links.get(page):
                 reuse[page] = self.pages[page]
-        if not change.reaching and not change.near:
+        if change.own_pages_only:
             entity_pages = {urls.entity_page(*key) for key in self.entries}
             reuse.update((page, text) for page, text in self.pages.items() if page not in entity_pages)
         return reuse, affected
@@ -281,6 +294,7 @@ class Rendered:
 
 
 def listings(corpus: Corpus, per_page: int) -> list[ListingPage]:
+    """The pages of the claims index and the timeline, the listings whose pages a rebuild may keep."""
     return [*claims_index_listing(corpus, per_page), *timeline_listing(corpus, per_page)]
 
 

@@ -467,7 +467,7 @@ def graph_pages(
         return {urls.GRAPH: "\n".join([*FRONT_MATTER, "# Graph", "", "Nothing to draw yet.", ""])}
     net = net or network(corpus)
     pages: dict[str, str] = {}
-    listed = listing.split(urls.GRAPH, listing.by_title(corpus), per_page)
+    listed = listing.graph_listing(corpus, per_page)
     for page, part in zip(listed, page_networks(corpus, net, listed), strict=True):
         key = (_drawn_from(corpus, part, directory_urls), page)
         last = _last_drawn.get(page.path)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 ARTICLES_PER_PAGE = 25  # ~225 claims a page at the benchmark's 9 claims an article
 
+
 @dataclass(frozen=True)
 class ListingPage:
     """One page of a listing: where it is, which articles it lists, and its neighbours."""
@@ -48,6 +49,11 @@ def by_title(corpus: Corpus) -> list[str]:
 def claims_index_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
     """The claims index: the articles that have claims, in title order."""
     return split(urls.index_page("claims"), [d for d in by_title(corpus) if corpus.claims_in_document(d)], per_page)
+
+
+def graph_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
+    """The graph: every article, in title order."""
+    return split(urls.GRAPH, by_title(corpus), per_page)
 
 
 def page_path(first: str, number: int) -> str:

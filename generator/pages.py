@@ -522,7 +522,7 @@ def render_pages(
             pages[page] = kept if kept is not None else make()
 
     add(site_pages)
-    graph = [page.path for page in listing.split(urls.GRAPH, listing.by_title(corpus), per_page)]
+    graph = [page.path for page in listing.graph_listing(corpus, per_page)]
     if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
         pages.update((page, reuse[page]) for page in graph)
     else:  # drawn together: a page's drawing is kept while its part of the network stays the same
