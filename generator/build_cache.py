@@ -11,7 +11,8 @@ Pages: an entity's page shows its entity and facts about entities at most two li
 (a claim page names the claimant of a related claim; a person page gives the title of the
 article behind each of their claims). So after an edit only the pages of the entities
 that changed and of those within two links of them, before or after the edit, are
-rendered again; every other entity page is the previous build's text. Index and
+rendered again; every other entity page is the previous build's text. People's and sources'
+pages show less (`NAMED_KINDS`): of them, only those next to a change are rendered again. Index and
 site-wide pages are rendered again too, unless the edit changed only fields that no page
 but the entity's own and its article's shows (`OWN_PAGE_FIELDS`, an explanation): then
 those two pages are all that is rendered. A verdict (`NEAR_FIELDS`) shows one link away at
@@ -263,6 +264,13 @@ class Rendered:
         for _ in range(DEPTH):
             frontier = {n for key in frontier for n in neighbours(key)} - reach
             reach |= frontier
+        # Of the people and sources, only those whose pages show a changed entity (`NAMED_KINDS`).
+        shown = {n for key in change.reaching for n in neighbours(key)} | change.reaching
+        shown |= {
+            n for key in change.reaching if key[0] == "documents"
+            for claim in neighbours(key) if claim[0] == "claims" for n in neighbours(claim)
+        }
+        reach = {key for key in reach if key[0] not in NAMED_KINDS or key in shown}
         near = change.near | {n for key in change.near for n in neighbours(key)}
         affected = reach | near | change.own | {n for key in change.own for n in neighbours(key) if n[0] == "documents"}
         reuse: dict[str, str] = {}
@@ -297,6 +305,15 @@ def listings(corpus: Corpus, per_page: int) -> list[ListingPage]:
     """The pages of the claims index and the timeline, the listings whose pages a rebuild may keep."""
     return [*claims_index_listing(corpus, per_page), *timeline_listing(corpus, per_page)]
 
+
+# A person's or a source's page shows its own facts, its direct neighbours' (its claims, the
+# articles that mention or published it) and the articles of its claims (their titles, the
+# sentence a claim comes from); never another person or source. So of the people and sources
+# two links from a change, only those next to it, or with a claim in a changed article, are
+# rendered again. A rename of a person quoted in 27 articles renders some 150 pages instead of
+# 400 (benchmarks/RESULTS.md, round 7); tests/test_build_cache.py edits people, sources, claims
+# and articles and compares the result with a full render.
+NAMED_KINDS = frozenset({"people", "sources"})
 
 # Fields shown only on the entity's own page and on its article's page (a claim's preview
 # there, its annotation in the article's annotations.jsonld). An edit to these alone leaves

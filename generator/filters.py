@@ -14,10 +14,10 @@ from .model import VERDICTS
 
 
 def row_attributes(corpus: Corpus, claim_id: str) -> str:
-    """An attr_list line that puts the claim's verdict and tags on its list item."""
+    """The attributes of a claim's list item that the filter reads: its verdict and tags."""
     claim = corpus.claim(claim_id)
-    # Verdicts are fixed keys and tags are checked slugs, so both are safe attribute values.
-    return f'\n  {{ .claim-row data-verdict="{claim.verdict}" data-tags="{" ".join(dict.fromkeys(claim.tags))}" }}'
+    tags = html.escape(" ".join(dict.fromkeys(claim.tags)))  # checked slugs, escaped all the same
+    return f' class="claim-row" data-tags="{tags}" data-verdict="{claim.verdict}"'
 
 
 def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str:

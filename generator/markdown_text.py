@@ -25,6 +25,17 @@ def escape(text: str) -> str:
 escape_name = per_run_cache(maxsize=1 << 14)(escape)
 
 
+def as_html(text: str) -> str:
+    """What Python-Markdown makes of `escape(text)`: the text as HTML, for the generator's own
+    HTML blocks (`html_blocks`). The same characters come out as character references
+    (tests/test_html_blocks.py compares the two on the Big List of Naughty Strings)."""
+    return _TO_REFERENCE.sub(_referenced, " ".join(text.split()))
+
+
+# Names and titles, again on every listing line that links to them.
+as_html_name = per_run_cache(maxsize=1 << 14)(as_html)
+
+
 def escape_block(text: str) -> str:
     """Like `escape`, but keeps line breaks (each line's trailing white space dropped)."""
     # Trailing spaces would make a hard break, leading ones an indented code block.
@@ -40,6 +51,13 @@ _ESCAPES: dict[str, str] = {**{c: "\\" + c for c in _BACKSLASH}, **_ENTITIES}
 # table of strings looks each character up, nearly three times slower on a site's worth of
 # text (10 M characters at 1,000 articles; issue 6).
 _TO_ESCAPE = re.compile("[" + re.escape("".join(sorted(_ESCAPES))) + "]")
+
+
+_TO_REFERENCE = re.compile("[" + re.escape("".join(sorted(_ENTITIES))) + "]")
+
+
+def _referenced(found: re.Match[str]) -> str:
+    return _ENTITIES[found[0]]
 
 
 def _escaped(found: re.Match[str]) -> str:

@@ -21,6 +21,7 @@ from .bulk import bulk_work
 from .data_export import export_files
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
+from .html_blocks import put_back, set_aside
 from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
 from .pipeline import check
@@ -128,6 +129,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.pages: dict[str, str] = {}
         self.edit_links: dict[str, EditLink] = {}
         self.redirects: dict[str, str] = {}
+        self.blocks: dict[str, tuple[str, ...]] = {}  # page -> its HTML blocks, set aside for MkDocs (`html_blocks`)
         # This object lives as long as `mkdocs serve` (on_startup makes MkDocs keep it), so
         # these carry over from one rebuild to the next.
         self.cache = BuildCache()
@@ -203,6 +205,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         same = self.serving and config_text == self.config_text and os.path.isdir(config.site_dir)
         previous = self.written if same else {}
         self.new_written = (dict(self.pages) if self.serving else {}, config_text)
+        self.blocks = {}
         for path, content in self.pages.items():
             existing = files.src_uris.get(path)  # `get_file_from_path` without its conversion: ours are POSIX paths
             if existing is not None and not existing.generated_by:
@@ -213,9 +216,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Entity pages are reached through the index pages, and a listing's later pages through
             # its first (`claims/index/2.md`); a nav listing them all makes builds quadratic.
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in path and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
+            unchanged = content == previous.get(path)
+            if not unchanged:  # an unchanged page is not converted again: its blocks can stay
+                content, blocks = set_aside(content)
+                if blocks:
+                    self.blocks[path] = blocks
             file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
             assert isinstance(file, GeneratedFile)
-            file.unchanged = content == previous.get(path)
+            file.unchanged = unchanged
             files.append(file)
         return files
 
@@ -225,6 +233,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.serving and self.dirty:
             self.page_urls = {file.page.url for file in files.documentation_pages() if file.page is not None}
         return env
+
+    @event_priority(100)  # first, before any plugin that rewrites the HTML sees the placeholders
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        blocks = self.blocks.get(page.file.src_uri) if page.file.generated_by else None
+        if not blocks:
+            return output
+        html = put_back(output, blocks)
+        if html is None:
+            raise PluginError(
+                f"{page.file.src_uri}: error[theme]: part of the page is missing from the HTML the theme made of it; "
+                "a template override must show `page.content` once"
+            )
+        return html
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs gives generated pages no edit URL; theirs is the YAML line behind them.

@@ -20,7 +20,7 @@ from .corpus import Corpus, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
 from .listing import ARTICLES_PER_PAGE, ListingPage
-from .markdown_text import attribute, escape, escape_block, escape_name
+from .markdown_text import as_html_name, attribute, escape, escape_block, escape_name
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
@@ -67,6 +67,23 @@ def verdict_badge(here: str, verdict: str) -> str:
 
 def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
     return f"[{escape_name(label)}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
+
+
+class HtmlLinks:
+    """Links from one page, as HTML with the built pages' URLs: for the generator's own HTML
+    blocks (`html_blocks`), which MkDocs does not rewrite. As Python-Markdown renders
+    `entity_link` and `verdict_badge` (tests/test_html_blocks.py)."""
+
+    def __init__(self, here: str, directory_urls: bool) -> None:
+        self.url = urls.url_links_from(here, directory_urls=directory_urls)
+        verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls)
+        self.verdicts = {
+            verdict: f'<a class="verdict verdict-{verdict}" href="{verdicts}#{verdict}">{VERDICT_ICONS[verdict]} {label}</a>'
+            for verdict, (label, *_) in VERDICTS.items()
+        }
+
+    def entity(self, kind: str, entity_id: str, label: str) -> str:
+        return f'<a href="{self.url(urls.entity_page(kind, entity_id))}">{as_html_name(label)}</a>'
 
 
 def block_html(css_class: str, html: str) -> str:
@@ -120,6 +137,24 @@ class Renderer:
         if line is None:
             line = self._claim_line(*key)
         self.lines.made[key] = line
+        return line
+
+    def listing_line(self, here: str, links: HtmlLinks, claim_id: str) -> str:
+        """A claim in a listing (claims index, timeline), as HTML: the claim, its verdict, its claimant.
+
+        Kept between renders as claim lines are, by `(here, claim id, False, True, False)`: a
+        listing page has no Markdown claim lines.
+        """
+        key = (here, claim_id, False, True, False)
+        line = self.lines.reused.get(key) if self.lines is not None else None
+        if line is None:
+            claim = self.c.claim(claim_id)
+            parts = [links.entity("claims", claim_id, self.claim_title(claim_id)), links.verdicts[claim.verdict]]
+            if claim.claimant:
+                parts.append(links.entity("people", claim.claimant, self.c.people[claim.claimant].entry.name))
+            line = " · ".join(parts)
+        if self.lines is not None:
+            self.lines.made[key] = line
         return line
 
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
@@ -422,14 +457,22 @@ class Renderer:
         from .filters import filter_form, row_attributes
 
         here = page.path
+        links = HtmlLinks(here, self.options.directory_urls)
         listed = [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)]
         out = [f"# {listing.title('Claims', page)}", "", *filter_form(self.c, listed, on_one_page=page.count > 1)]
         out += listing.pager(page, "claims index")
         for doc_id in page.doc_ids:
-            claims = self.c.claims_in_document(doc_id)
-            out += [f"## {escape(self.c.titles[doc_id])}", "", "In " + entity_link(here, "documents", doc_id, self.c.titles[doc_id]) + ":", ""]
-            out += [self.claim_line(here, c, with_document=False, with_claimant=True) + row_attributes(self.c, c) for c in claims]
-            out.append("")
+            # Each article's lines are one HTML block (`html_blocks`): MkDocs converts only the heading.
+            rows = "".join(
+                f"<li{row_attributes(self.c, c)}>{self.listing_line(here, links, c)}</li>" for c in self.c.claims_in_document(doc_id)
+            )
+            title = self.c.titles[doc_id]
+            out += [
+                f"## {escape(title)}",
+                "",
+                f'<div class="explainer-claims" data-search-exclude><p>In {links.entity("documents", doc_id, title)}:</p><ul>{rows}</ul></div>',
+                "",
+            ]
         out += listing.pager(page, "claims index")
         if not self.c.claims:
             out.append("No claims yet.")
@@ -527,7 +570,7 @@ def render_pages(
         pages.update((page, reuse[page]) for page in graph)
     else:  # drawn together: a page's drawing is kept while its part of the network stays the same
         pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
-    add(timeline_pages(corpus, lambda here, c: r.claim_line(here, c, with_document=False, with_claimant=True), per_page))
+    add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),

@@ -9,18 +9,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from . import listing, urls
 from .corpus import Corpus
 from .listing import ARTICLES_PER_PAGE, ListingPage
 from .markdown_text import escape
 
+if TYPE_CHECKING:
+    from .pages import HtmlLinks
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
 
-ClaimLine = Callable[[str, str], str]  # (page, claim id) -> "- …" Markdown list item
+ClaimLine = Callable[[str, "HtmlLinks", str], str]  # (page, its links, claim id) -> a list item's HTML
 
 
 def long_date(iso: str) -> str:
@@ -36,28 +40,38 @@ def article_key(corpus: Corpus, doc_id: str) -> tuple[str, str, str]:
     return (min(dates) if dates else "9999-99-99", corpus.titles[doc_id].casefold(), doc_id)
 
 
-def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: str) -> list[str]:
+def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: str, links: HtmlLinks) -> list[str]:
+    """An article's heading, then its dated and its undated entries, each an HTML block
+    (`html_blocks`): MkDocs converts only the heading."""
     doc = corpus.documents[doc_id].entry
-    link = f"[{escape(corpus.titles[doc_id])}]({urls.relative_link(here, urls.entity_page('documents', doc_id))})"
+    title = corpus.titles[doc_id]
+    out = [f"## {escape(title)}", ""]
+    claims = corpus.claims_in_document(doc_id)  # reading order
+    if not doc.published and not claims:
+        link = f"[{escape(title)}]({urls.relative_link(here, urls.entity_page('documents', doc_id))})"
+        return [*out, f"{link}: no claims annotated yet.", ""]
+    link = links.entity("documents", doc_id, title)
     by_date: dict[str, list[str]] = defaultdict(list)
     if doc.published:
-        by_date[doc.published].append(f"- Article published: {link}")
+        by_date[doc.published].append(f"Article published: {link}")
     undated: list[str] = []
-    for claim_id in corpus.claims_in_document(doc_id):  # reading order
+    for claim_id in claims:
         said_on = corpus.claim(claim_id).said_on
-        line = claim_line(here, claim_id)
+        line = claim_line(here, links, claim_id)
         (by_date[said_on] if said_on else undated).append(line)
-    out = [f"## {escape(corpus.titles[doc_id])}", ""]
-    if not by_date and not undated:
-        return [*out, f"{link}: no claims annotated yet.", ""]
     if by_date:
-        out += ['<div class="explainer-timeline" markdown>', ""]
-        for day in sorted(by_date):
-            out.append(f"- **{long_date(day)}**")
-            out += ["    " + line for line in by_date[day]]
-        out += ["", "</div>", ""]
+        days = "".join(
+            f"<li><strong>{long_date(day)}</strong><ul>{''.join(f'<li>{line}</li>' for line in by_date[day])}</ul></li>"
+            for day in sorted(by_date)
+        )
+        out += [f'<div class="explainer-timeline" data-search-exclude><ul>{days}</ul></div>', ""]
     if undated:
-        out += [f"Not dated ({len(undated)}), in the order of the text of {link}:", "", *undated, ""]
+        items = "".join(f"<li>{line}</li>" for line in undated)
+        out += [
+            f'<div class="explainer-undated" data-search-exclude><p>Not dated ({len(undated)}), '
+            f"in the order of the text of {link}:</p><ul>{items}</ul></div>",
+            "",
+        ]
     return out
 
 
@@ -66,12 +80,16 @@ def timeline_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
     return listing.split(urls.TIMELINE, sorted(corpus.documents, key=lambda d: article_key(corpus, d)), per_page)
 
 
-def timeline_pages(corpus: Corpus, claim_line: ClaimLine, per_page: int = ARTICLES_PER_PAGE) -> list[tuple[str, Callable[[], str]]]:
+def timeline_pages(
+    corpus: Corpus, claim_line: ClaimLine, directory_urls: bool, per_page: int = ARTICLES_PER_PAGE
+) -> list[tuple[str, Callable[[], str]]]:
     """Each page of the timeline with the function that renders it."""
-    return [(page.path, partial(timeline_page, corpus, claim_line, page)) for page in timeline_listing(corpus, per_page)]
+    return [(page.path, partial(timeline_page, corpus, claim_line, directory_urls, page)) for page in timeline_listing(corpus, per_page)]
 
 
-def timeline_page(corpus: Corpus, claim_line: ClaimLine, page: ListingPage) -> str:
+def timeline_page(corpus: Corpus, claim_line: ClaimLine, directory_urls: bool, page: ListingPage) -> str:
+    from .pages import HtmlLinks
+
     out = [
         f"# {listing.title('Timeline', page)}",
         "",
@@ -83,7 +101,8 @@ def timeline_page(corpus: Corpus, claim_line: ClaimLine, page: ListingPage) -> s
     if not corpus.documents:
         return "\n".join([*out, "No articles yet.", ""])
     out += listing.pager(page, "timeline")
+    links = HtmlLinks(page.path, directory_urls)
     for doc_id in page.doc_ids:
-        out += article_section(corpus, doc_id, claim_line, page.path)
+        out += article_section(corpus, doc_id, claim_line, page.path, links)
     out += listing.pager(page, "timeline")
     return "\n".join(out)

@@ -69,8 +69,13 @@ EDITS = {
     "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: unverified", r"\1    verdict: opinion"),
     "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
     "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),
+    "person-role": ("people-and-sources.yaml", r'^    role: "Councillor for ward 0"', '    role: "Mayor"'),
+    "person-description": ("people-and-sources.yaml", r'^    description: "A \*made-up\* person, see (.*)"', r'    description: "Renamed, see \1"'),
+    "source-name": ("people-and-sources.yaml", r'^    name: "(\w+) Wire"', r'    name: "\1 Renamed Wire"'),
+    "source-url": ("people-and-sources.yaml", r"^    url: https://example.org/sources/0$", "    url: https://example.org/moved/0"),
     "source-type": ("people-and-sources.yaml", r"^    type: news-agency", "    type: newspaper"),
     "text": ("article-5.txt", r"^(Report 5: .*)$", r"\1\n\nA new paragraph before every claim."),
+    "title": ("article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "Report 5, revised: \1"'),
     # article-5 moves to the front of the timeline: the articles before it each move on a place
     "published-earlier": ("article-5.yaml", r'^    published: "2024-06-06"$', '    published: "2020-01-01"'),
     "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
@@ -137,6 +142,38 @@ def test_a_verdict_edit_renders_the_claim_and_its_direct_neighbours_only(tmp_pat
     neighbours = cache.rendered.network.neighbour_keys(("claims", claim))
     assert {kind for kind, _ in neighbours} >= {"documents", "people", "sources"}
     assert entity_pages(pages) - set(reused) == {urls.entity_page(*key) for key in [("claims", claim), *neighbours]}
+
+
+@pytest.mark.parametrize("entity", ["person-0", "source-0"])
+def test_a_rename_renders_no_other_person_or_source_page(tmp_path: Path, entity: str) -> None:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    cache = BuildCache()
+    rebuild(seeds, cache)
+    edit(seeds / "people-and-sources.yaml", rf'^(  - id: {entity}\n    name: )"', r'\1"Renamed ')
+    pages, reused = rebuild(seeds, cache)  # equal to a full render, page for page
+    assert cache.rendered is not None
+    kind = "people" if entity.startswith("person") else "sources"
+    rendered = entity_pages(pages) - set(reused)
+    assert {page for page in rendered if page.startswith(("people/", "sources/"))} == {urls.entity_page(kind, entity)}
+    around = cache.rendered.network.neighbour_keys((kind, entity))
+    assert rendered > {urls.entity_page(*key) for key in around}  # and the claims and articles two links away
+
+
+def test_a_title_is_shown_on_the_page_of_each_person_quoted_in_the_article(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    # Claimant of claim-5-0, and named nowhere now: two links from article-5 (through the claim), not one.
+    edit(seeds / "people-and-sources.yaml", r'^(  - id: person-19\n    name: .*\n    aliases: )\[.*\]$', r'\1["Nobody Named So"]')
+    cache = BuildCache()
+    rebuild(seeds, cache)
+    assert cache.rendered is not None
+    around = cache.rendered.network.neighbour_keys(("people", "person-19"))
+    assert ("claims", "claim-5-0") in around and {kind for kind, _ in around} == {"claims"}  # no article mentions them
+    edit(seeds / "article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "Report 5, revised: \1"')
+    pages, reused = rebuild(seeds, cache)  # equal to a full render, page for page
+    assert "people/person-19.md" not in reused
+    assert "in [Report 5, revised: the exports question](../articles/article-5.md#claim-claim-5-0)" in pages["people/person-19.md"]
 
 
 def test_a_listing_page_is_kept_when_it_lists_the_same_articles_in_the_same_place() -> None:

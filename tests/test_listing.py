@@ -86,8 +86,8 @@ def listing_pages(pages: dict[str, str], first: str) -> list[str]:
 
 
 def claim_links(markdown: str) -> list[str]:
-    """The claims a claims index page links, in order: `claim-1-0.md` on page 1, `../claim-1-0.md` after."""
-    return re.findall(r"\]\((?:\.\./)?(claim-[\d-]+)\.md\)", markdown)
+    """The claims a claims index page links, in order: `claim-1-0/` on page 1 (`claims/`), `../../claim-1-0/` after."""
+    return re.findall(r'<a href="(?:\.\./\.\./)?(claim-[\d-]+)/">', markdown)
 
 
 def test_each_claim_is_listed_once_on_the_page_of_its_article(corpus: Corpus) -> None:
@@ -113,7 +113,7 @@ def test_later_pages_link_up_one_folder(corpus: Corpus) -> None:
     assert listing_pages(pages, "timeline.md") == ["timeline.md", "timeline/2.md", "timeline/3.md"]
     later = pages["timeline/2.md"]
     assert later.startswith("# Timeline, page 2 of 3\n")
-    assert "](../claims/claim-" in later and "](claims/" not in later
+    assert '<a href="../../claims/claim-' in later and '<a href="../claims/' not in later  # from `timeline/2/`
     assert "[← Previous](../timeline.md) · [1](../timeline.md) · **2**" in later
 
 

@@ -175,18 +175,21 @@ def test_long_date() -> None:
 
 def test_timeline_orders_by_date_and_lists_undated_apart(corpus: Corpus) -> None:
     page = render_pages(corpus)[urls.TIMELINE]
-    assert page.index("- **9 January 2025**") < page.index("- **10 January 2025**") < page.index("Not dated (1)")
-    assert "    - Article published: [Trump to Meet Putin](articles/trump-putin.md)" in page
-    assert page.index("[He wants to meet") < page.index("- **10 January 2025**")
-    assert page.index("Not dated (1)") < page.index("[No, there was no request\\.](claims/no-request.md)")
+    assert page.index("<strong>9 January 2025</strong>") < page.index("<strong>10 January 2025</strong>") < page.index("Not dated (1)")
+    assert (
+        '<li><strong>10 January 2025</strong><ul><li>Article published: <a href="../articles/trump-putin/">Trump to Meet Putin</a></li></ul></li>'
+        in page
+    )
+    assert page.index(">He wants to meet") < page.index("<strong>10 January 2025</strong>")
+    assert page.index("Not dated (1)") < page.index('<a href="../claims/no-request/">No, there was no request.</a>')
 
 
 def test_claims_index_rows_carry_verdict_and_tags(project: Project) -> None:
     tagged = SAMPLE_YAML.replace("    verdict: accurate-quote\n", "    verdict: accurate-quote\n    tags: [diplomacy, dates]\n")
     corpus = corpus_of(project, tagged)
     page = render_pages(corpus)["claims/index.md"]
-    assert '\n  { .claim-row data-verdict="accurate-quote" data-tags="diplomacy dates" }' in page
-    assert '\n  { .claim-row data-verdict="unverified" data-tags="" }' in page
+    assert '<li class="claim-row" data-tags="diplomacy dates" data-verdict="accurate-quote"><a href="trump-wants-to-meet/">' in page
+    assert '<li class="claim-row" data-tags="" data-verdict="unverified"><a href="no-request/">' in page
     assert '<input type="checkbox" name="tag" value="dates"> dates <span class="explainer-filter-count">(1)</span>' in page
     assert '<form class="explainer-filter" hidden' in page
 

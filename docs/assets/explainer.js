@@ -152,17 +152,11 @@
         if (match) shown += 1;
       });
       // An article whose claims are all filtered out loses its heading too.
-      document.querySelectorAll("ul").forEach(function (list) {
-        var own = list.querySelectorAll(":scope > li.claim-row");
-        if (!own.length) return;
-        var empty = list.querySelectorAll(":scope > li.claim-row:not([hidden])").length === 0;
-        list.hidden = empty;
-        var intro = list.previousElementSibling;
-        if (intro && intro.tagName === "P") {
-          intro.hidden = empty;
-          var heading = intro.previousElementSibling;
-          if (heading && heading.tagName === "H2") heading.hidden = empty;
-        }
+      document.querySelectorAll(".explainer-claims").forEach(function (article) {
+        var empty = article.querySelectorAll("li.claim-row:not([hidden])").length === 0;
+        article.hidden = empty;
+        var heading = article.previousElementSibling;
+        if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
       // A claims index of many pages filters the claims of the page it is on.
       var where = form.getAttribute("data-scope") === "page" ? " on this page" : "";

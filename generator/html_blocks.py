@@ -1,0 +1,61 @@
+"""The generator's own HTML blocks, kept out of MkDocs' way and put back into the finished page.
+
+Some blocks are large and neither Markdown nor the search index has anything to do with
+them: a graph page's drawing (~240 KB of SVG, some 6,000 tags at 25 articles a page), the
+local graphs, and the lines of the claims index and the timeline (each line is its claim's
+page, which search finds). They are raw HTML, which Markdown copies as it is, and marked
+`data-search-exclude`, which Material's search leaves out. Yet Python-Markdown's HTML parser
+and Material's search indexer each walk every tag of them: after a rename at 1,000 articles
+that was most of a rebuild (benchmarks/RESULTS.md, round 7). So the plugin hands MkDocs each
+page with a placeholder where such a block is, and puts the block back into the HTML MkDocs
+made of it. The page comes out as it would have, byte for byte.
+
+A block set aside is a line of its own, blank lines around it, that is one `<div>` element
+whose opening tag has `data-search-exclude` and no `markdown` attribute. The generator makes
+every such line from escaped text (`markdown_text.as_html`, `graph.esc`), so no annotation
+can make one, nor a placeholder.
+"""
+
+from __future__ import annotations
+
+EXCLUDED = " data-search-exclude"
+
+
+def placeholder(number: int) -> str:
+    return f'<div data-explainer-block="{number}"></div>'
+
+
+def is_block(line: str) -> bool:
+    """Whether a line is an HTML block Markdown would copy as it is, and search leave out."""
+    if not (line.startswith("<div ") and line.endswith("</div>")):
+        return False
+    tag = line[: line.find(">") + 1]
+    return EXCLUDED in tag and " markdown" not in tag
+
+
+def set_aside(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """The page with each block (`is_block`) replaced by a numbered placeholder, and the blocks in order."""
+    if EXCLUDED not in markdown:
+        return markdown, ()
+    lines = markdown.split("\n")
+    blocks: list[str] = []
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if (
+            is_block(line)
+            and (index == 0 or not lines[index - 1].strip())
+            and (index == last or not lines[index + 1].strip())
+        ):
+            lines[index] = placeholder(len(blocks))
+            blocks.append(line)
+    return ("\n".join(lines), tuple(blocks)) if blocks else (markdown, ())
+
+
+def put_back(html: str, blocks: tuple[str, ...]) -> str | None:
+    """The HTML with each placeholder replaced by its block; None if one is not there exactly once."""
+    for number, block in enumerate(blocks):
+        mark = placeholder(number)
+        if html.count(mark) != 1:
+            return None
+        html = html.replace(mark, block, 1)
+    return html
