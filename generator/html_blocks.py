@@ -53,9 +53,17 @@ def set_aside(markdown: str) -> tuple[str, tuple[str, ...]]:
 
 def put_back(html: str, blocks: tuple[str, ...]) -> str | None:
     """The HTML with each placeholder replaced by its block; None if one is not there exactly once."""
+    if html.count(_MARK) != len(blocks):  # one missing, or the page's content shown twice
+        return None
+    pieces: list[str] = []
+    rest = html
     for number, block in enumerate(blocks):
-        mark = placeholder(number)
-        if html.count(mark) != 1:
+        before, mark, rest = rest.partition(placeholder(number))
+        if not mark:
             return None
-        html = html.replace(mark, block, 1)
-    return html
+        pieces += [before, block]
+    pieces.append(rest)
+    return "".join(pieces)
+
+
+_MARK = 'data-explainer-block="'

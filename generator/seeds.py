@@ -38,16 +38,19 @@ def is_inside(path: Path, folder: Path) -> bool:
 def inside(folder: Path) -> Callable[[Path], bool]:
     """`is_inside(·, folder)` for many paths: the folder's links are followed once, not per path."""
     try:
-        real_folder = folder.resolve()
+        real_folder = os.path.realpath(folder)
     except (OSError, RuntimeError):
         return lambda path: False
+    prefix = real_folder.rstrip(os.sep) + os.sep
 
     def check(path: Path) -> bool:
+        # `Path.resolve` is this realpath with pathlib's parsing around it, twice as slow on the
+        # 2,000 files of 1,000 articles, and this runs on every rebuild under `serve`.
         try:
-            path.resolve().relative_to(real_folder)
-        except (ValueError, OSError, RuntimeError):
+            real = os.path.realpath(path)
+        except (OSError, RuntimeError):
             return False
-        return True
+        return real == real_folder or real.startswith(prefix)
 
     return check
 
