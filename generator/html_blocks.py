@@ -7,8 +7,9 @@ page, which search finds). They are raw HTML, which Markdown copies as it is, an
 `data-search-exclude`, which Material's search leaves out. Yet Python-Markdown's HTML parser
 and Material's search indexer each walk every tag of them: after a rename at 1,000 articles
 that was most of a rebuild (benchmarks/RESULTS.md, round 7). So the plugin hands MkDocs each
-page with a placeholder where such a block is, and puts the block back into the HTML MkDocs
-made of it. The page comes out as it would have, byte for byte.
+page with a placeholder where such a block is, and puts the block back into the page's HTML
+once search has indexed it, before the theme lays the page out. The page comes out as it
+would have, byte for byte.
 
 A block set aside is a line of its own, blank lines around it, that is one `<div>` element
 whose opening tag has `data-search-exclude` and no `markdown` attribute. The generator makes
@@ -37,18 +38,44 @@ def set_aside(markdown: str) -> tuple[str, tuple[str, ...]]:
     """The page with each block (`is_block`) replaced by a numbered placeholder, and the blocks in order."""
     if EXCLUDED not in markdown:
         return markdown, ()
-    lines = markdown.split("\n")
+    pieces: list[str] = []
     blocks: list[str] = []
-    last = len(lines) - 1
-    for index, line in enumerate(lines):
-        if (
-            is_block(line)
-            and (index == 0 or not lines[index - 1].strip())
-            and (index == last or not lines[index + 1].strip())
-        ):
-            lines[index] = placeholder(len(blocks))
-            blocks.append(line)
-    return ("\n".join(lines), tuple(blocks)) if blocks else (markdown, ())
+    done = 0  # the text before it is in `pieces`
+    # Only lines that start with `<div ` can be blocks: found without splitting every line.
+    start = 0 if markdown.startswith("<div ") else _next_div(markdown, 0)
+    while start != -1:
+        end = markdown.find("\n", start)
+        end = len(markdown) if end == -1 else end
+        if is_block(markdown[start:end]) and _blank_before(markdown, start) and _blank_after(markdown, end):
+            pieces += [markdown[done:start], placeholder(len(blocks))]
+            blocks.append(markdown[start:end])
+            done = end
+        start = _next_div(markdown, end)
+    if not blocks:
+        return markdown, ()
+    pieces.append(markdown[done:])
+    return "".join(pieces), tuple(blocks)
+
+
+def _next_div(text: str, at: int) -> int:
+    """Where the next line from `at` on that starts with `<div ` starts; -1 if none does."""
+    found = text.find("\n<div ", at)
+    return -1 if found == -1 else found + 1
+
+
+def _blank_before(text: str, start: int) -> bool:
+    """Whether the line before the one at `start` is blank, or there is none."""
+    if start == 0:
+        return True
+    return not text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+
+
+def _blank_after(text: str, end: int) -> bool:
+    """Whether the line after the one ending at `end` is blank, or there is none."""
+    if end >= len(text) - 1:
+        return True
+    following = text.find("\n", end + 1)
+    return not text[end + 1 : following if following != -1 else len(text)].strip()
 
 
 def put_back(html: str, blocks: tuple[str, ...]) -> str | None:

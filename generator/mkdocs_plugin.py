@@ -18,12 +18,12 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import atomic_site
 from .build_cache import BuildCache
 from .bulk import bulk_work
-from .data_export import export_files
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
 from .html_blocks import put_back, set_aside
 from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
+from .parallel import can_fork, render_and_export
 from .pipeline import check
 from .redirects import collisions, redirect_files
 from .serve_support import CompiledTemplates, keep_search_index_current
@@ -31,7 +31,9 @@ from .serve_support import CompiledTemplates, keep_search_index_current
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -187,9 +189,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if reuse is not None:
                 log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
             exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls)
-        else:
-            pages = render_pages(checked.corpus, options)
-            exports = export_files(checked.corpus, config.site_url, directory_urls=config.use_directory_urls)
+        else:  # one full build: on two cores where it can (`parallel`)
+            pages, exports = render_and_export(checked.corpus, options, config.site_url, fork=can_fork())
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         self.pages = {**pages, **self.redirects, **exports}
 
@@ -234,18 +235,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.page_urls = {file.page.url for file in files.documentation_pages() if file.page is not None}
         return env
 
-    @event_priority(100)  # first, before any plugin that rewrites the HTML sees the placeholders
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # after Material's search has indexed the page without its blocks
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         blocks = self.blocks.get(page.file.src_uri) if page.file.generated_by else None
-        if not blocks:
-            return output
-        html = put_back(output, blocks)
-        if html is None:
-            raise PluginError(
-                f"{page.file.src_uri}: error[theme]: part of the page is missing from the HTML the theme made of it; "
-                "a template override must show `page.content` once"
-            )
-        return html
+        if blocks and page.content is not None:
+            content = put_back(page.content, blocks)
+            if content is None:
+                raise PluginError(
+                    f"{page.file.src_uri}: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
+                    "a plugin that rewrites pages must keep `<div data-explainer-block>` placeholders"
+                )
+            page.content = content
+        return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs gives generated pages no edit URL; theirs is the YAML line behind them.

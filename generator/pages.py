@@ -532,13 +532,18 @@ def render_pages(
     lines: ClaimLines | None = None,
     net: Network | None = None,
     progress: Progress = QUIET,
+    part: tuple[int, int] = (0, 1),
 ) -> dict[str, str]:
     """Every generated page, keyed by its Markdown path, in a stable order.
 
     Pages found in `reuse` are taken from it instead of being rendered: a rebuild under
     `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), `lines`,
     the claim lines it cannot have changed, and `net`, the corpus's network.
+
+    `part=(k, n)`: only the k-th of n shares of the entity pages (every n-th, from the k-th), and
+    the site-wide pages only in share 0 (see `parallel`).
     """
+    share, shares = part
     from .graph import graph_pages, network
     from .reference import format_page, verdicts_page
     from .timeline import timeline_pages
@@ -564,13 +569,14 @@ def render_pages(
             kept = reuse.get(page) if reuse is not None else None
             pages[page] = kept if kept is not None else make()
 
-    add(site_pages)
-    graph = [page.path for page in listing.graph_listing(corpus, per_page)]
-    if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
-        pages.update((page, reuse[page]) for page in graph)
-    else:  # drawn together: a page's drawing is kept while its part of the network stays the same
-        pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
-    add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
+    if share == 0:
+        add(site_pages)
+        graph = [page.path for page in listing.graph_listing(corpus, per_page)]
+        if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
+            pages.update((page, reuse[page]) for page in graph)
+        else:  # drawn together: a page's drawing is kept while its part of the network stays the same
+            pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
+        add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),
@@ -578,8 +584,12 @@ def render_pages(
         ("claims", corpus.claims, r.claim_page),
     )
     progress.phase("rendering pages", sum(len(table) for _, table, _ in renderers))
+    number = -1
     for kind, table, render in renderers:
         for entity_id in table:
+            number += 1
+            if number % shares != share:
+                continue
             page = urls.entity_page(kind, entity_id)
             progress.advance()
             if reuse is not None and page in reuse:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.corpus import Corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -150,3 +152,16 @@ def sample(project: Project) -> Project:
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML)
     return project
+
+
+def synthetic_corpus(folder: Path, articles: int) -> Corpus:
+    """The benchmark's synthetic corpus (benchmarks/corpus.py) of `articles` articles, checked."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    from generator.pipeline import check
+
+    write_corpus(folder / "seeds", articles)
+    checked = check(folder / "seeds", folder)
+    assert checked.corpus is not None
+    return checked.corpus

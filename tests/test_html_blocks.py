@@ -131,18 +131,20 @@ def test_search_indexes_the_listing_headings_not_their_lines(built: Project) -> 
     assert claims[0]["text"] == ""
     claim_pages = {doc["location"] for doc in index["docs"] if "He wants to meet" in doc["text"]}
     assert "claims/trump-wants-to-meet/" in claim_pages  # the claim's own page is found
+    assert not [doc["location"] for doc in index["docs"] if "direct connection" in doc["text"]]  # no drawing is indexed
 
 
-def test_a_theme_that_drops_the_content_gets_a_clear_error(project: Project) -> None:
+def test_a_plugin_that_drops_the_placeholders_gets_a_clear_error(project: Project) -> None:
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML)
-    main = project.root / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + "{% block content %}<p>No content.</p>{% endblock %}\n", encoding="utf-8")
+    project.write("hooks.py", "def on_page_content(html, **kwargs):\n    return html.replace('data-explainer-block', 'data-x')\n")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
     result = project.build()
     assert result.returncode != 0
     assert (
-        "claims/index.md: error[theme]: part of the page is missing from the HTML the theme made of it; "
-        "a template override must show `page.content` once\n"
+        "claims/index.md: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
+        "a plugin that rewrites pages must keep `<div data-explainer-block>` placeholders\n"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project.root / "site").exists()  # nothing half-written

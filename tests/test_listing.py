@@ -9,12 +9,11 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, Project
+from conftest import ROOT, Project, synthetic_corpus
 
 from generator import listing, urls
 from generator.corpus import Corpus
 from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
@@ -73,11 +72,7 @@ def test_the_pager_links_the_ends_and_two_pages_either_side() -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    seeds = tmp_path_factory.mktemp("listing") / "seeds"
-    write_corpus(seeds, 5)
-    checked = check(seeds, seeds.parent)
-    assert checked.corpus is not None
-    return checked.corpus
+    return synthetic_corpus(tmp_path_factory.mktemp("listing"), 5)
 
 
 def listing_pages(pages: dict[str, str], first: str) -> list[str]:
