@@ -218,7 +218,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # its first (`claims/index/2.md`); a nav listing them all makes builds quadratic.
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in path and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
             unchanged = content == previous.get(path)
-            if not unchanged:  # an unchanged page is not converted again: its blocks can stay
+            if not unchanged and path.endswith(".md"):  # an unchanged page is not converted again: its blocks can stay
                 content, blocks = set_aside(content)
                 if blocks:
                     self.blocks[path] = blocks
@@ -226,6 +226,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             assert isinstance(file, GeneratedFile)
             file.unchanged = unchanged
             files.append(file)
+        if not self.serving:  # the files hold what MkDocs reads: the pages as made, blocks and all, can go
+            self.pages = {}
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:

@@ -3,7 +3,9 @@
 Everything that comes from an annotation or a source text goes through
 `markdown_text.escape` (plain fields) or `light_markdown.render` (light Markdown);
 links come from `urls`. The pages are plain Markdown with relative links, so MkDocs
-checks every link and anchor.
+checks every link and anchor; the exceptions are the generator's own HTML blocks (drawings,
+the lines of the claims index and the timeline, see `html_blocks`), which link to the built
+pages' URLs (`urls.url_link`), checked by tests/test_site_build.py and tests/test_listing.py.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ here, where the plugin reports it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -52,12 +53,13 @@ def render_and_export(
     os.close(write)
     mine = render_pages(corpus, options, net=net, part=(0, SHARES))
     exports = export_files(corpus, site_url, directory_urls=options.directory_urls)
-    with os.fdopen(read, "rb") as pipe:
-        sent = pipe.read()
+    theirs: list[dict[str, str]] | None = None
+    # Read as it is unpickled: the ~40 MB of pages are never all in one buffer. Cut short, the
+    # child failed before it sent everything.
+    with os.fdopen(read, "rb") as pipe, contextlib.suppress(EOFError, pickle.UnpicklingError):
+        theirs = pickle.load(pipe)  # noqa: S301 - from our own child, through our own pipe
     _, status = os.waitpid(child, 0)
-    if status == 0 and sent:
-        theirs: list[dict[str, str]] = pickle.loads(sent)  # noqa: S301 - from our own child, through our own pipe
-    else:  # the child failed: its shares are made here, where an error gets reported
+    if status != 0 or theirs is None:  # the child failed: its shares are made here, where an error gets reported
         theirs = [render_pages(corpus, options, net=net, part=(share, SHARES)) for share in range(1, SHARES)]
     return interleaved([mine, *theirs], sum(len(corpus.entities(kind)) for kind in ENTITY_KINDS)), exports
 
@@ -76,7 +78,7 @@ def _child_shares(read: int, write: int, corpus: Corpus, options: SiteOptions, n
         os.close(read)
         shares = [render_pages(corpus, options, net=net, part=(share, SHARES)) for share in range(1, SHARES)]
         with os.fdopen(write, "wb") as pipe:
-            pipe.write(pickle.dumps(shares, protocol=pickle.HIGHEST_PROTOCOL))
+            pickle.dump(shares, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)  # not the parent's atexit handlers, nor its buffered output

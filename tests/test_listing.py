@@ -177,6 +177,16 @@ def test_mkdocs_builds_the_pages_and_every_pager_link_works(project: Project) ->
             assert (site / url / href / "index.html").resolve().is_file(), (url, href)
         number = url.rstrip("/").rpartition("/")[2]
         assert f'<strong aria-current="page">{number if number.isdigit() else 1}</strong>' in pager[0]
+        # The lines of the claims index and the timeline are HTML with built URLs: each resolves.
+        for block in re.findall(r'<div class="explainer-(?:claims|timeline|undated)" data-search-exclude>(.*?)</div>', page, re.S):
+            lines = Hrefs()
+            lines.feed(block)
+            assert lines.hrefs, url
+            for href in lines.hrefs:
+                path, _, anchor = href.partition("#")
+                assert (site / url / path / "index.html").resolve().is_file(), (url, href)
+                if anchor:
+                    assert f'id="{anchor}"' in (site / url / path / "index.html").read_text(encoding="utf-8"), (url, href)
     assert "<title>Claims, page 2 of 3 - Explainers</title>" in project.html("claims/index/2/")
 
 
