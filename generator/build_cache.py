@@ -260,12 +260,13 @@ class Rendered:
         def neighbours(key: Key) -> set[Key]:
             return {*net.neighbour_keys(key), *self.network.neighbour_keys(key)}
 
-        reach, frontier = set(change.reaching), change.reaching
-        for _ in range(DEPTH):
+        next_to = {n for key in change.reaching for n in neighbours(key)}
+        reach, frontier = change.reaching | next_to, next_to - change.reaching
+        for _ in range(DEPTH - 1):
             frontier = {n for key in frontier for n in neighbours(key)} - reach
             reach |= frontier
         # Of the people and sources, only those whose pages show a changed entity (`NAMED_KINDS`).
-        shown = {n for key in change.reaching for n in neighbours(key)} | change.reaching
+        shown = next_to | change.reaching
         shown |= {
             n for key in change.reaching if key[0] == "documents"
             for claim in neighbours(key) if claim[0] == "claims" for n in neighbours(claim)
@@ -310,9 +311,9 @@ def listings(corpus: Corpus, per_page: int) -> list[ListingPage]:
 # articles that mention or published it) and the articles of its claims (their titles, the
 # sentence a claim comes from); never another person or source. So of the people and sources
 # two links from a change, only those next to it, or with a claim in a changed article, are
-# rendered again. A rename of a person quoted in 27 articles renders some 150 pages instead of
-# 400 (benchmarks/RESULTS.md, round 7); tests/test_build_cache.py edits people, sources, claims
-# and articles and compares the result with a full render.
+# rendered again. A rename of a person quoted in 27 articles renders 277 entity pages instead
+# of 428 (benchmarks/RESULTS.md, round 7); tests/test_build_cache.py edits people, sources,
+# claims and articles and compares the result with a full render.
 NAMED_KINDS = frozenset({"people", "sources"})
 
 # Fields shown only on the entity's own page and on its article's page (a claim's preview

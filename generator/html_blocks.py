@@ -22,8 +22,11 @@ from __future__ import annotations
 EXCLUDED = " data-search-exclude"
 
 
+_MARK = 'data-explainer-block="'
+
+
 def placeholder(number: int) -> str:
-    return f'<div data-explainer-block="{number}"></div>'
+    return f'<div {_MARK}{number}"></div>'
 
 
 def is_block(line: str) -> bool:
@@ -91,6 +94,3 @@ def put_back(html: str, blocks: tuple[str, ...]) -> str | None:
         pieces += [before, block]
     pieces.append(rest)
     return "".join(pieces)
-
-
-_MARK = 'data-explainer-block="'

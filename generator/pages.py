@@ -29,7 +29,7 @@ from .text_spans import Span
 from .validate import Located
 
 if TYPE_CHECKING:
-    from .build_cache import ClaimLines
+    from .build_cache import ClaimLines, LineKey
     from .graph import Network
 
 VERDICT_ICONS: dict[str, str] = {
@@ -132,12 +132,16 @@ class Renderer:
     ) -> str:
         # Only links whose target links back are shown: a claim line names its claimant where
         # that person's page links here too (article pages and the claims index).
-        if self.lines is None:
-            return self._claim_line(here, claim_id, with_document, with_claimant, with_context)
         key = (here, claim_id, with_document, with_claimant, with_context)
+        return self._kept_line(key, lambda: self._claim_line(*key))
+
+    def _kept_line(self, key: LineKey, make: Callable[[], str]) -> str:
+        """The line of the last render when it is still valid (`lines`), else `make()`; kept for the next."""
+        if self.lines is None:
+            return make()
         line = self.lines.reused.get(key)
         if line is None:
-            line = self._claim_line(*key)
+            line = make()
         self.lines.made[key] = line
         return line
 
@@ -147,17 +151,14 @@ class Renderer:
         Kept between renders as claim lines are, by `(here, claim id, False, True, False)`: a
         listing page has no Markdown claim lines.
         """
-        key = (here, claim_id, False, True, False)
-        line = self.lines.reused.get(key) if self.lines is not None else None
-        if line is None:
+        def make() -> str:
             claim = self.c.claim(claim_id)
             parts = [links.entity("claims", claim_id, self.claim_title(claim_id)), links.verdicts[claim.verdict]]
             if claim.claimant:
                 parts.append(links.entity("people", claim.claimant, self.c.people[claim.claimant].entry.name))
-            line = " · ".join(parts)
-        if self.lines is not None:
-            self.lines.made[key] = line
-        return line
+            return " · ".join(parts)
+
+        return self._kept_line((here, claim_id, False, True, False), make)
 
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
@@ -545,10 +546,11 @@ def render_pages(
     `part=(k, n)`: only the k-th of n shares of the entity pages (every n-th, from the k-th), and
     the site-wide pages only in share 0 (see `parallel`).
     """
-    share, shares = part
     from .graph import graph_pages, network
     from .reference import format_page, verdicts_page
     from .timeline import timeline_pages
+
+    share, shares = part
 
     options = options or SiteOptions()
     r = Renderer(corpus, options, lines)

@@ -1,11 +1,11 @@
-"""A full build on two cores: a forked process renders half of the entity pages.
+"""A full build on two cores: a forked process renders two in three entity pages.
 
 At 1,000 articles the generator's part of `mkdocs build` is ~5 s, three of them rendering
 some 10,000 entity pages and the exports, all on one core of a machine that has at least two
 (MkDocs' own ~75 s use one core too). On Linux, `fork` hands a child process the checked
-corpus without copying it: the child renders two in three entity pages while this process renders the
-rest, the site-wide pages and the export files, and the child sends its pages back through a
-pipe. What is made does not change: the pages come back in `render_pages`'
+corpus without copying it: the child renders two in three entity pages while this process
+renders the rest, the site-wide pages and the export files, and the child sends its pages
+back through a pipe. What is made does not change: the pages come back in `render_pages`'
 order (tests/test_parallel.py).
 
 Only for a full build: a rebuild under `mkdocs serve` renders a few pages, and the server
@@ -23,6 +23,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from . import urls
 from .data_export import export_files
 from .graph import network
 from .pages import SiteOptions, render_pages
@@ -30,9 +31,6 @@ from .pages import SiteOptions, render_pages
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .graph import Network
-
-ENTITY_KINDS = ("documents", "people", "sources", "claims")  # those with a page each
-
 
 def can_fork() -> bool:
     """Whether a child process can be forked safely here: Linux, and no other thread running."""
@@ -61,7 +59,7 @@ def render_and_export(
     _, status = os.waitpid(child, 0)
     if status != 0 or theirs is None:  # the child failed: its shares are made here, where an error gets reported
         theirs = [render_pages(corpus, options, net=net, part=(share, SHARES)) for share in range(1, SHARES)]
-    return interleaved([mine, *theirs], sum(len(corpus.entities(kind)) for kind in ENTITY_KINDS)), exports
+    return interleaved([mine, *theirs], sum(len(corpus.entities(kind)) for kind in urls.SECTIONS)), exports
 
 
 # This process renders share 0 (with the site-wide pages) and the exports; the child, the other

@@ -8,7 +8,7 @@ import os
 import pytest
 from conftest import synthetic_corpus
 
-from generator import parallel
+from generator import parallel, urls
 from generator.corpus import Corpus
 from generator.data_export import export_files
 from generator.pages import SiteOptions, render_pages
@@ -23,7 +23,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 
 def entities(corpus: Corpus) -> int:
-    return sum(len(corpus.entities(kind)) for kind in parallel.ENTITY_KINDS)
+    return sum(len(corpus.entities(kind)) for kind in urls.SECTIONS)
 
 
 @pytest.mark.parametrize("count", [2, 3, 4])
