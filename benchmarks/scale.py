@@ -9,7 +9,9 @@ project and measures, each as a separate process:
 - check: `python -m generator check -q`, wall time;
 - full build: `mkdocs build --strict` with the explainer plugin, wall time and peak memory,
   and, from the same run, the time spent inside the plugin's hooks: those that generate the
-  pages (the generator's own work) apart from the site swap (the build goes into a folder
+  pages (the generator's own work, with the time MkDocs waited for the entity pages as it
+  read them, and the time taken receiving them from the rendering process, which the plugin
+  counts outside its hooks) apart from the site swap (the build goes into a folder
   beside the site folder, which replaces the previous site once the build has succeeded;
   deleting the previous site is what MkDocs' clean step does at the start of a plain build).
   From the second run of `--repeat` on, each build replaces the site of the run before;
@@ -65,7 +67,7 @@ class Row:
     claims: int
     pages: int
     check_s: float
-    generator_s: float  # inside the plugin's hooks that generate the pages, during the full build
+    generator_s: float  # inside the plugin's hooks that generate the pages, and its work MkDocs waited for outside them
     swap_s: float  # inside its hooks that build beside the site folder and then swap it in
     full_s: float
     full_peak_mb: float
@@ -174,9 +176,10 @@ def measure(articles: int, work: Path, repeat: int) -> Row:
                 size_dir / "full.log",
             )
         )
-        spent = json.loads(hooks.read_text())["hooks"]
+        timed = json.loads(hooks.read_text())
+        spent = timed["hooks"]
         swap = sum(spent.get(hook, 0.0) for hook in SWAP_HOOKS)
-        plugin.append(sum(spent.values()) - swap)
+        plugin.append(sum(spent.values()) - swap + timed["outside_hooks_s"])
         swaps.append(swap)
         note(f"{articles} articles, run {i + 1}/{repeat}: baseline build")
         baselines.append(

@@ -315,6 +315,11 @@ def site_data_json(corpus: Corpus, site_url: str | None = None, *, directory_url
     return data_json(corpus, data_pieces(corpus, directory_urls=directory_urls), site_url)
 
 
+def export_paths(corpus: Corpus) -> list[str]:
+    """The paths of `export_files`, in its order, without making the files."""
+    return [urls.DATA_JSON, *(urls.annotations_file(doc_id) for doc_id in corpus.documents)]
+
+
 def export_files(
     corpus: Corpus,
     site_url: str | None = None,

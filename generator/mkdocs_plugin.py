@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +26,7 @@ from .edit_links import EditLink, edit_links
 from .html_blocks import put_back, set_aside
 from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
-from .parallel import can_fork, render_and_export
+from .parallel import Rendering, can_fork, start_rendering
 from .pipeline import check
 from .redirects import collisions, redirect_files
 from .serve_support import CompiledTemplates, keep_search_index_current
@@ -51,6 +54,44 @@ class GeneratedFile(File):
     def is_modified(self) -> bool:
         # Not a look at the output file: 10,000 of them took ~0.1 s of each rebuild at 1,000 articles.
         return not self.unchanged
+
+
+class PendingFile(GeneratedFile):
+    """A file of a full build whose content is fetched when MkDocs first reads or copies it.
+
+    An entity page or an export file is still being made in another process when MkDocs
+    gets its files (`parallel`); MkDocs reads the pages one by one, and copies the other
+    files once it has read every page.
+    """
+
+    arrives: Callable[[], str] | None = None
+
+    def _arrive(self) -> None:
+        if self.arrives is not None:
+            self._content, self.arrives = self.arrives(), None
+
+    @property
+    def content_string(self) -> str:
+        self._arrive()
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.arrives = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.arrives = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self._arrive()
+        super().copy_file(dirty)
 
 
 class PositiveWholeNumber(config_options.Type[int]):
@@ -86,6 +127,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     written: dict[str, str]  # page -> its content in the last successful build (serve only)
     config_text: bytes  # mkdocs.yml in that build
     new_written: tuple[dict[str, str], bytes]  # this build's, kept once it has succeeded
+    rendering: Rendering | None = None  # a full build's pages, the entity pages still arriving
+    # Seconds of generator work MkDocs waited for outside the plugin's hooks: fetching the
+    # entity pages as MkDocs reads them (`PendingFile`). benchmarks/timed_build.py counts them.
+    outside_hooks = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._swap = command != "serve" and not dirty
@@ -108,6 +153,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     @event_priority(-100)  # last: the site is complete once every other plugin has written
     def _publish(self, *, config: MkDocsConfig) -> None:
+        self._end_rendering()
         self.written, self.config_text = self.new_written  # every page of this build is written
         if self._staging is None or atomic_site.strict_abort_ahead(config.strict):
             return  # MkDocs aborts next; on_build_error discards the staging folder
@@ -119,6 +165,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     on_post_build = CombinedEvent(_current_search_index, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_rendering()
         if self._generated:  # MkDocs may have written some pages and not others: the next build writes all
             self.written = {}
         # else the check stopped the build before anything was written: the pages are still the
@@ -127,8 +174,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             (staging, _), self._staging = self._staging, None
             atomic_site.discard(staging)
 
+    def _end_rendering(self) -> None:
+        if self.rendering is not None:
+            self.rendering.close()
+            self.rendering = None
+
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, str | None] = {}  # None: an entity page still arriving (`rendering`)
         self.edit_links: dict[str, EditLink] = {}
         self.redirects: dict[str, str] = {}
         self.blocks: dict[str, tuple[str, ...]] = {}  # page -> its HTML blocks, set aside for MkDocs (`html_blocks`)
@@ -189,10 +241,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if reuse is not None:
                 log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
             exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls)
-        else:  # one full build: on two cores where it can (`parallel`)
-            pages, exports = render_and_export(checked.corpus, options, config.site_url, fork=can_fork())
+            self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
+            self.pages = {**pages, **self.redirects, **exports}
+            return
+        # One full build: the entity pages are rendered on the other core where it can (`parallel`).
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
-        self.pages = {**pages, **self.redirects, **exports}
+        rendering = start_rendering(checked.corpus, options, config.site_url, fork=can_fork(), prepare=set_aside)
+        self.rendering = rendering
+        self.pages = {
+            **rendering.site, **dict.fromkeys(rendering.entity_paths), **self.redirects, **dict.fromkeys(rendering.export_paths)
+        }
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in collisions(self.redirects, {f.dest_uri for f in files if not f.generated_by}):
@@ -205,7 +263,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         same = self.serving and config_text == self.config_text and os.path.isdir(config.site_dir)
         previous = self.written if same else {}
-        self.new_written = (dict(self.pages) if self.serving else {}, config_text)
+        # Under `serve` every page is made by now (`rendering` is for full builds only).
+        self.new_written = ({path: page for path, page in self.pages.items() if page is not None} if self.serving else {}, config_text)
         self.blocks = {}
         for path, content in self.pages.items():
             existing = files.src_uris.get(path)  # `get_file_from_path` without its conversion: ours are POSIX paths
@@ -217,6 +276,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Entity pages are reached through the index pages, and a listing's later pages through
             # its first (`claims/index/2.md`); a nav listing them all makes builds quadratic.
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in path and not path.endswith("/index.md") else InclusionLevel.UNDEFINED
+            if content is None:  # still on its way: fetched when MkDocs reads or copies it
+                pending = PendingFile.generated(config, path, content="", inclusion=inclusion)
+                assert isinstance(pending, PendingFile)
+                pending.arrives = functools.partial(self._arrived, path)
+                files.append(pending)
+                continue
             unchanged = content == previous.get(path)
             if not unchanged and path.endswith(".md"):  # an unchanged page is not converted again: its blocks can stay
                 content, blocks = set_aside(content)
@@ -229,6 +294,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.serving:  # the files hold what MkDocs reads: the pages as made, blocks and all, can go
             self.pages = {}
         return files
+
+    def _arrived(self, path: str) -> str:
+        """A file of a full build as MkDocs reads it: a page has its blocks set aside (`on_files`) where it was made."""
+        start = time.perf_counter()
+        assert self.rendering is not None
+        content, blocks = self.rendering.take(path)
+        if blocks:
+            self.blocks[path] = blocks
+        self.outside_hooks += time.perf_counter() - start
+        return content
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.serving and env.bytecode_cache is None:

@@ -11,7 +11,7 @@ pages' URLs (`urls.url_link`), checked by tests/test_site_build.py and tests/tes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -535,29 +535,52 @@ def render_pages(
     lines: ClaimLines | None = None,
     net: Network | None = None,
     progress: Progress = QUIET,
-    part: tuple[int, int] = (0, 1),
 ) -> dict[str, str]:
-    """Every generated page, keyed by its Markdown path, in a stable order.
+    """Every generated page, keyed by its Markdown path, in a stable order: the site-wide pages, then the entity pages.
 
     Pages found in `reuse` are taken from it instead of being rendered: a rebuild under
     `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), `lines`,
     the claim lines it cannot have changed, and `net`, the corpus's network.
-
-    `part=(k, n)`: only the k-th of n shares of the entity pages (every n-th, from the k-th), and
-    the site-wide pages only in share 0 (see `parallel`).
     """
-    from .graph import graph_pages, network
+    r = _renderer(corpus, options, lines, net)
+    pages = _site_pages(r, reuse)
+    pages.update(_entity_pages(r, reuse, progress))
+    return pages
+
+
+def site_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> dict[str, str]:
+    """The site-wide pages of `render_pages`, in its order: home, indexes, listings, reference."""
+    return _site_pages(_renderer(corpus, options, None, net), None)
+
+
+def entity_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> Iterator[tuple[str, str]]:
+    """The entity pages of `render_pages` (every article, person, source and claim), one by one, in its order."""
+    return _entity_pages(_renderer(corpus, options, None, net), None, QUIET)
+
+
+def entity_page_paths(corpus: Corpus) -> list[str]:
+    """The paths of the entity pages, in the order `entity_pages` makes them."""
+    return [urls.entity_page(kind, entity_id) for kind in urls.SECTIONS for entity_id in corpus.entities(kind)]
+
+
+def _renderer(corpus: Corpus, options: SiteOptions | None, lines: ClaimLines | None, net: Network | None) -> Renderer:
+    from .graph import network
+
+    r = Renderer(corpus, options or SiteOptions(), lines)
+    # One network (and adjacency table) for the graph page and every local graph.
+    r.network = net if net is not None else network(corpus)
+    return r
+
+
+def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
+    from .graph import graph_pages
     from .reference import format_page, verdicts_page
     from .timeline import timeline_pages
 
-    share, shares = part
-
-    options = options or SiteOptions()
-    r = Renderer(corpus, options, lines)
-    # One network (and adjacency table) for the graph page and every local graph.
-    r.network = net if net is not None else network(corpus)
+    corpus, options = r.c, r.options
+    assert r.network is not None
     per_page = options.articles_per_page
-    site_pages: list[tuple[str, Callable[[], str]]] = [
+    made_by: list[tuple[str, Callable[[], str]]] = [
         *([(urls.HOME, r.home_page)] if options.home_page else []),
         (urls.index_page("documents"), r.documents_index),
         *r.claims_index_pages(per_page),
@@ -573,14 +596,18 @@ def render_pages(
             kept = reuse.get(page) if reuse is not None else None
             pages[page] = kept if kept is not None else make()
 
-    if share == 0:
-        add(site_pages)
-        graph = [page.path for page in listing.graph_listing(corpus, per_page)]
-        if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
-            pages.update((page, reuse[page]) for page in graph)
-        else:  # drawn together: a page's drawing is kept while its part of the network stays the same
-            pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
-        add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
+    add(made_by)
+    graph = [page.path for page in listing.graph_listing(corpus, per_page)]
+    if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
+        pages.update((page, reuse[page]) for page in graph)
+    else:  # drawn together: a page's drawing is kept while its part of the network stays the same
+        pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
+    add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
+    return pages
+
+
+def _entity_pages(r: Renderer, reuse: Mapping[str, str] | None, progress: Progress) -> Iterator[tuple[str, str]]:
+    corpus, options = r.c, r.options
     renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
         ("documents", corpus.documents, r.document_page),
         ("people", corpus.people, r.person_page),
@@ -588,16 +615,12 @@ def render_pages(
         ("claims", corpus.claims, r.claim_page),
     )
     progress.phase("rendering pages", sum(len(table) for _, table, _ in renderers))
-    number = -1
     for kind, table, render in renderers:
         for entity_id in table:
-            number += 1
-            if number % shares != share:
-                continue
             page = urls.entity_page(kind, entity_id)
             progress.advance()
             if reuse is not None and page in reuse:
-                pages[page] = reuse[page]
+                yield page, reuse[page]
                 continue
             content = render(entity_id)
             if kind == "claims":
@@ -608,5 +631,4 @@ def render_pages(
                     site_name=options.site_name,
                     directory_urls=options.directory_urls,
                 )
-            pages[page] = content + edit_footer(options.edit_links.get(page))
-    return pages
+            yield page, content + edit_footer(options.edit_links.get(page))

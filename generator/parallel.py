@@ -1,17 +1,22 @@
-"""A full build on two cores: a forked process renders two in three entity pages.
+"""A full build on two cores: a forked process renders the entity pages while MkDocs works.
 
-At 1,000 articles the generator's part of `mkdocs build` is ~5 s, three of them rendering
-some 10,000 entity pages and the exports, all on one core of a machine that has at least two
-(MkDocs' own ~75 s use one core too). On Linux, `fork` hands a child process the checked
-corpus without copying it: the child renders two in three entity pages while this process
-renders the rest, the site-wide pages and the export files, and the child sends its pages
-back through a pipe. What is made does not change: the pages come back in `render_pages`'
-order (tests/test_parallel.py).
+At 1,000 articles the generator's part of `mkdocs build` is a few seconds, about two of them
+rendering some 10,000 entity pages, on one core of a machine that has at least two (MkDocs'
+own ~70 s use one core too). On Linux, `fork` hands a child process the checked corpus
+without copying it. The child renders every entity page, in order, in batches written to an
+unnamed file in memory, and says through a pipe where each batch is; meanwhile this process
+renders the site-wide pages and the export files, and MkDocs goes on with them. MkDocs asks
+for an entity page only when it reads that page (`Rendering.take`), and the batch
+that holds it is read then, by which time the child has long written it. The child writes
+to a file, not into the pipe, so that it never waits for this process to read; when it is
+done, the file and this process's hold on the corpus go.
 
-Only for a full build: a rebuild under `mkdocs serve` renders a few pages, and the server
-runs threads, which a forked process does not get. Where `fork` is missing, or when the child
-fails, everything is made in this process, as before: an error in rendering is then raised
-here, where the plugin reports it.
+What is made does not change: the same pages, in the order of `render_pages`
+(tests/test_parallel.py). Only for a full build: a rebuild under `mkdocs serve` renders a few
+pages, and the server runs threads, which a forked process does not get. Where `fork` is
+missing, everything is made in this process, as before. When the child fails (it exits, is
+killed, or writes less than every page), the pages it did not write are rendered here, where
+an error in rendering is raised and reported.
 """
 
 from __future__ import annotations
@@ -19,82 +24,220 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
+import signal
+import struct
 import sys
+import tempfile
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import urls
-from .data_export import export_files
+from .data_export import export_files, export_paths
 from .graph import network
-from .pages import SiteOptions, render_pages
+from .pages import SiteOptions, entity_page_paths, entity_pages, site_pages
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .corpus import Corpus
-    from .graph import Network
+
+# Pages pickled together: a few MB at most, few enough pickles to read back quickly.
+BATCH = 500
+_NOTICE = struct.Struct("<QQ")  # a batch's offset in the file and its length; length 0 ends
+
+
+# An entity page as MkDocs is to read it, and what the plugin keeps of it for later: the
+# Markdown with its HTML blocks set aside, and the blocks (see html_blocks).
+Prepared = tuple[str, tuple[str, ...]]
+Prepare = Callable[[str], Prepared]
+
+
+def as_it_is(page: str) -> Prepared:
+    return page, ()
+
 
 def can_fork() -> bool:
     """Whether a child process can be forked safely here: Linux, and no other thread running."""
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def render_and_export(
-    corpus: Corpus, options: SiteOptions, site_url: str | None, *, fork: bool
-) -> tuple[dict[str, str], dict[str, str]]:
-    """`render_pages(corpus, options)` and `export_files(corpus, site_url)`, on two cores if `fork`."""
+class Rendering:
+    """The files of one full build: the site-wide pages made, the entity pages and the exports on their way.
+
+    `take` hands out each entity page once, prepared for MkDocs (`Prepare`), and each export
+    file once (as `(text, ())`), waiting for it if it has not arrived yet.
+    """
+
+    def __init__(
+        self,
+        site: dict[str, str],
+        entity_paths: list[str],
+        export_paths: list[str],
+        receiver: _Receiver | None = None,
+        rendered: dict[str, Prepared] | None = None,
+    ) -> None:
+        self.site = site
+        self.entity_paths = entity_paths
+        self.export_paths = export_paths
+        self._receiver = receiver
+        self._rendered = rendered if rendered is not None else {}
+
+    def take(self, path: str) -> Prepared:
+        if self._receiver is not None:
+            return self._receiver.take(path)
+        return self._rendered.pop(path)
+
+    def close(self) -> None:
+        """Stop the child, if it is still at work, and let the pages go (a build that failed, or is over)."""
+        if self._receiver is not None:
+            self._receiver.close()
+        self._rendered = {}
+
+
+def start_rendering(
+    corpus: Corpus, options: SiteOptions, site_url: str | None, *, fork: bool, prepare: Prepare = as_it_is
+) -> Rendering:
+    """Every page of `render_pages(corpus, options)` and `export_files(corpus, site_url)`; on two cores if `fork`.
+
+    Each entity page is handed out as `prepare` makes it of the page: in the child, with a fork.
+    """
     net = network(corpus)  # made once, before the fork: both processes draw from it
+    paths, exports = entity_page_paths(corpus), export_paths(corpus)
+
+    def prepared() -> Iterator[tuple[str, Prepared]]:
+        yield from ((path, prepare(page)) for path, page in entity_pages(corpus, options, net=net))
+        # MkDocs copies these once it has read every page: made last.
+        yield from ((path, (text, ())) for path, text in export_files(corpus, site_url, directory_urls=options.directory_urls).items())
+
     if not fork:
-        return render_pages(corpus, options, net=net), export_files(corpus, site_url, directory_urls=options.directory_urls)
-    read, write = os.pipe()
+        rendered = dict(prepared())
+        return Rendering(site_pages(corpus, options, net=net), paths, exports, rendered=rendered)
+    file = _scratch_file()
+    notices, notify = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child's coverage is not collected
-        _child_shares(read, write, corpus, options, net)
-    os.close(write)
-    mine = render_pages(corpus, options, net=net, part=(0, SHARES))
-    exports = export_files(corpus, site_url, directory_urls=options.directory_urls)
-    theirs: list[dict[str, str]] | None = None
-    # Read as it is unpickled: the ~40 MB of pages are never all in one buffer. Cut short, the
-    # child failed before it sent everything.
-    with os.fdopen(read, "rb") as pipe, contextlib.suppress(EOFError, pickle.UnpicklingError):
-        theirs = pickle.load(pipe)  # noqa: S301 - from our own child, through our own pipe
-    _, status = os.waitpid(child, 0)
-    if status != 0 or theirs is None:  # the child failed: its shares are made here, where an error gets reported
-        theirs = [render_pages(corpus, options, net=net, part=(share, SHARES)) for share in range(1, SHARES)]
-    return interleaved([mine, *theirs], sum(len(corpus.entities(kind)) for kind in urls.SECTIONS)), exports
+        os.close(notices)
+        _child(file, notify, prepared())
+    os.close(notify)
+    receiver = _Receiver(file, notices, child, len(paths) + len(exports), prepared)
+    return Rendering(site_pages(corpus, options, net=net), paths, exports, receiver=receiver)
 
 
-# This process renders share 0 (with the site-wide pages) and the exports; the child, the other
-# shares of the entity pages. The child is slower at the same work (its first write to each
-# object copies a page of memory), and the site-wide pages are ~0.9 s at 1,000 articles: three
-# shares give both processes about 2 s (benchmarks/RESULTS.md, round 7).
-SHARES = 3
+def _scratch_file() -> int:
+    """An unnamed file for the child to write its pages into: in memory where Linux has `memfd_create`."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("explainer-pages", os.MFD_CLOEXEC)
+    with tempfile.TemporaryFile() as scratch:  # pragma: no cover - Linux has memfd_create
+        return os.dup(scratch.fileno())
 
 
-def _child_shares(read: int, write: int, corpus: Corpus, options: SiteOptions, net: Network) -> None:
-    """In the forked child: render shares 1 and up, send them, and exit without cleanup."""
+def _child(file: int, notify: int, pages: Iterator[tuple[str, Prepared]]) -> None:  # pragma: no cover
+    """In the forked child: render the entity pages, write them in batches, say where each is, exit without cleanup."""
     status = 1
     try:
-        os.close(read)
-        shares = [render_pages(corpus, options, net=net, part=(share, SHARES)) for share in range(1, SHARES)]
-        with os.fdopen(write, "wb") as pipe:
-            pickle.dump(shares, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = 0
+        batch: list[tuple[str, Prepared]] = []
+        for page in pages:
+            batch.append(page)
+            if len(batch) == BATCH:
+                offset = _write_batch(file, notify, offset, batch)
+                batch = []
+        if batch:
+            offset = _write_batch(file, notify, offset, batch)
+        os.write(notify, _NOTICE.pack(offset, 0))  # the end: pages without it are a failure
         status = 0
     finally:
         os._exit(status)  # not the parent's atexit handlers, nor its buffered output
 
 
-def interleaved(shares: list[dict[str, str]], entities: int) -> dict[str, str]:
-    """The shares of `render_pages(part=(·, n))`, 0 to n-1, as one dict in the order of a single render.
+def _write_batch(file: int, notify: int, offset: int, batch: list[tuple[str, Prepared]]) -> int:
+    """Write a batch at `offset` and tell the parent where it is; where the next one goes."""
+    data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(data)
+    while view:  # a write may take only part of it
+        view = view[os.pwrite(file, view, offset + len(data) - len(view)) :]
+    os.write(notify, _NOTICE.pack(offset, len(data)))  # 16 bytes: one write, never split
+    return offset + len(data)
 
-    Share 0 is the site-wide pages, then entity pages 0, n, 2n…; share k is entity pages k, n+k….
-    """
-    count = len(shares)
-    lists = [list(share.items()) for share in shares]
-    site = len(lists[0]) - len(range(0, entities, count))
-    if site < 0 or any(len(lists[k]) != len(range(k, entities, count)) for k in range(1, count)):
-        raise ValueError(f"shares of {[len(s) for s in lists]} pages do not hold {entities} entity pages")
-    merged = dict(lists[0][:site])
-    lists[0] = lists[0][site:]
-    for number in range(entities):
-        page, text = lists[number % count][number // count]
-        merged[page] = text
-    return merged
+
+class _Receiver:
+    """The child's pages, read batch by batch as they are asked for: the child says where each batch is."""
+
+    def __init__(
+        self, file: int, notices: int, child: int, expected: int, fallback: Callable[[], Iterator[tuple[str, Prepared]]]
+    ) -> None:
+        self._file: int | None = file
+        self._notices: int | None = notices  # the read end of a pipe: (offset, length) of each batch written
+        self._child: int | None = child
+        self._expected = expected
+        self._received = 0
+        self._fallback: Callable[[], Iterator[tuple[str, Prepared]]] | None = fallback  # holds the corpus until every page came
+        self._pages: dict[str, Prepared] = {}  # received and not yet taken
+        self._missing: dict[str, Prepared] | None = None  # what the child did not write, rendered here
+
+    def take(self, path: str) -> Prepared:
+        while path not in self._pages and self._notices is not None:
+            self._next_batch()
+        # And every batch written since: once the child is done, the corpus can go early in the
+        # build, not when MkDocs reads the last page (it is ~120 MB at 1,000 articles).
+        while self._notices is not None and select.select([self._notices], [], [], 0)[0]:
+            self._next_batch()
+        page = self._pages.pop(path, None)
+        if page is not None:
+            return page
+        if self._fallback is None:  # every page came, and each is taken once
+            raise KeyError(path)
+        if self._missing is None:  # rendered here, where an error is raised and reported
+            self._missing = dict(self._fallback())
+        return self._missing.pop(path)
+
+    def _next_batch(self) -> None:
+        """Wait for the child's next batch and read it; at the end, or when the child failed, wrap up."""
+        assert self._notices is not None and self._file is not None
+        notice = _read_exactly(self._notices, _NOTICE.size)
+        if len(notice) < _NOTICE.size:  # the child stopped before the end
+            self._end(whole=False)
+            return
+        offset, length = _NOTICE.unpack(notice)
+        if length == 0:
+            self._end(whole=self._received == self._expected)
+            return
+        data = os.pread(self._file, length, offset)
+        try:
+            batch: list[tuple[str, Prepared]] = pickle.loads(data)  # noqa: S301 - our own child's
+        except (EOFError, pickle.UnpicklingError, ValueError):
+            self._end(whole=False)
+            return
+        self._pages.update(batch)
+        self._received += len(batch)
+
+    def _end(self, whole: bool) -> None:
+        status = 0
+        if self._child is not None:
+            if not whole:  # it may still be at work, or stuck
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self._child, signal.SIGKILL)
+            _, status = os.waitpid(self._child, 0)
+            self._child = None
+        for fd in (self._file, self._notices):
+            if fd is not None:
+                os.close(fd)
+        self._file = self._notices = None
+        if whole and status == 0:
+            self._fallback = None  # every page is here: the corpus can go
+
+    def close(self) -> None:
+        self._end(whole=False)
+        self._pages, self._missing, self._fallback = {}, None, None
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    """`size` bytes from a pipe, or fewer if it ends first."""
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
