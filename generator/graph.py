@@ -385,9 +385,20 @@ def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
     return placed
 
 
+# A node's link on a graph page, by where it is drawn and what it links to (`_placed_link`).
+NodeLinks = dict[tuple[Placed, str], str]
+
+
 def draw(
-    net: Network, placed: dict[Key, Placed], here: str, directory_urls: bool, headings: list[str]
+    net: Network,
+    placed: dict[Key, Placed],
+    here: str,
+    directory_urls: bool,
+    headings: list[str],
+    links: tuple[NodeLinks, NodeLinks] | None = None,
 ) -> tuple[list[str], float]:
+    """The drawing's parts and its height. `links`: the node links of the page's last drawing,
+    to take from, and a table to fill with this one's (a rename changes one node of hundreds)."""
     edges: list[str] = []
     drawn: set[tuple[Key, Key]] = set()
     # ~45,000 lines between a few columns: `edge_path`, with each node's ports (`Placed.port`
@@ -418,7 +429,16 @@ def draw(
     # Column by column, top to bottom: the order the keyboard visits them in.
     ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
     link_to = urls.url_links_from(here, directory_urls=directory_urls)
-    nodes = [_placed_link(p, link_to(p.node.page)) for p in ordered]
+    if links is None:
+        nodes = [_placed_link(p, link_to(p.node.page)) for p in ordered]
+    else:
+        before, now = links
+        nodes = []
+        for p in ordered:
+            at = (p, link_to(p.node.page))
+            link = before.get(at)
+            now[at] = link = link if link is not None else _placed_link(*at)
+            nodes.append(link)
     height = max((p.y for p in placed.values()), default=TOP) + ROW
     groups = ['<g class="g-headings">', *headings, "</g>", '<g class="g-edges">', *edges, "</g>"]
     return [*groups, '<g class="g-nodes">', *nodes, "</g>"], height
@@ -451,7 +471,7 @@ def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool) -> tuple[obj
 # Each graph page's last drawing, by what it was drawn from. Under `mkdocs serve` most edits
 # leave most pages' networks as they were, and drawing 10,000 nodes is ~1 s of a rebuild
 # (issue 6). One entry per page path: it never holds more than the site's graph pages.
-_last_drawn: dict[str, tuple[tuple[object, ...], str]] = {}
+_last_drawn: dict[str, tuple[tuple[object, ...], str, NodeLinks]] = {}
 
 
 def graph_pages(
@@ -472,7 +492,9 @@ def graph_pages(
         key = (_drawn_from(corpus, part, directory_urls), page)
         last = _last_drawn.get(page.path)
         if last is None or last[0] != key:
-            last = _last_drawn[page.path] = (key, _graph_page(corpus, part, directory_urls, page))
+            links: NodeLinks = {}
+            drawn = _graph_page(corpus, part, directory_urls, page, (last[2] if last else {}, links))
+            last = _last_drawn[page.path] = (key, drawn, links)
         pages[page.path] = last[1]
     return pages
 
@@ -517,7 +539,9 @@ def page_networks(corpus: Corpus, net: Network, pages: list[listing.ListingPage]
 FRONT_MATTER = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
 
 
-def _graph_page(corpus: Corpus, net: Network, directory_urls: bool, page: listing.ListingPage) -> str:
+def _graph_page(
+    corpus: Corpus, net: Network, directory_urls: bool, page: listing.ListingPage, links: tuple[NodeLinks, NodeLinks]
+) -> str:
     here = page.path
     out = [*FRONT_MATTER, f"# {listing.title('Graph', page)}", ""]
     counts = [counted(sum(k[0] == kind for k in net.nodes), noun) for kind, noun in NOUN_PLURALS]
@@ -535,16 +559,16 @@ def _graph_page(corpus: Corpus, net: Network, directory_urls: bool, page: listin
         heading(DOCUMENT_X - 6, "Articles"),
         heading(SOURCE_X - 6, "Sources"),
     ]
-    parts, height = draw(net, placed, here, directory_urls, headings)
+    parts, height = draw(net, placed, here, directory_urls, headings, links)
     title = "The network of people, claims, articles and sources"
     if page.count > 1:
         title += f", page {page.number} of {page.count}"
     out += [f'<div class="explainer-graph" data-search-exclude>{svg(parts, WIDTH, height, title, "g-svg g-whole")}</div>', ""]
-    links = ", ".join(
+    lists = ", ".join(
         f"[{noun}]({urls.relative_link(here, urls.index_page(kind))})"
         for noun, kind in (("claims", "claims"), ("people", "people"), ("sources", "sources"), ("articles", "documents"))
     )
-    out += [*listing.pager(page, "graph"), f"The same connections as lists: the {links} pages.", ""]
+    out += [*listing.pager(page, "graph"), f"The same connections as lists: the {lists} pages.", ""]
     return "\n".join(out)
 
 
