@@ -196,6 +196,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()  # the last build's objects may be garbage by now: let the collector see them
         self._generated = False
+        self.outside_hooks = 0.0
         with bulk_work():
             self._generate(config)
             self._generated = True

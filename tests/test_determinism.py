@@ -76,3 +76,21 @@ def test_two_markdown_builds_are_identical(project: Project) -> None:
         run(project, ["-m", "generator", "build", "-q", "--out", f"../{out}"], hash_seed=seed, epoch=EPOCH)
     first, second = tree(project.root.parent / "md-first"), tree(project.root.parent / "md-second")
     assert len(first) > 10 and first == second
+
+
+# `mkdocs build` with the entity pages and export files made in this process, as where a
+# process cannot be forked (generator/parallel.py), instead of by the forked child.
+WITHOUT_FORK = (
+    "import sys, generator.mkdocs_plugin as plugin; plugin.can_fork = lambda: False; "
+    "from mkdocs.__main__ import cli; cli(sys.argv[1:])"
+)
+
+
+def test_a_site_is_the_same_whether_a_child_process_renders_the_pages_or_not(
+    project: Project, sites: dict[str, dict[str, bytes]]
+) -> None:
+    run(project, ["-c", WITHOUT_FORK, "build", "--strict", "--site-dir", "../site-unforked"], hash_seed="4", epoch=EPOCH)
+    unforked, first = tree(project.root.parent / "site-unforked"), sites["first"]
+    assert sorted(unforked) == sorted(first)
+    assert "data.json" in first and "articles/trump-putin/annotations.jsonld" in first
+    assert [path for path in first if first[path] != unforked[path]] == []
