@@ -127,9 +127,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     written: dict[str, str]  # page -> its content in the last successful build (serve only)
     config_text: bytes  # mkdocs.yml in that build
     new_written: tuple[dict[str, str], bytes]  # this build's, kept once it has succeeded
-    rendering: Rendering | None = None  # a full build's pages, the entity pages still arriving
-    # Seconds of generator work MkDocs waited for outside the plugin's hooks: fetching the
-    # entity pages as MkDocs reads them (`PendingFile`). benchmarks/timed_build.py counts them.
+    rendering: Rendering | None = None  # a full build's files, the entity pages and exports still arriving
+    # Seconds of this build's generator work that MkDocs waited for outside the plugin's hooks:
+    # fetching the entity pages and exports as MkDocs reads them (`PendingFile`).
+    # benchmarks/timed_build.py counts them.
     outside_hooks = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -180,7 +181,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.rendering = None
 
     def __init__(self) -> None:
-        self.pages: dict[str, str | None] = {}  # None: an entity page still arriving (`rendering`)
+        self.pages: dict[str, str | None] = {}  # None: an entity page or export still arriving (`rendering`)
         self.edit_links: dict[str, EditLink] = {}
         self.redirects: dict[str, str] = {}
         self.blocks: dict[str, tuple[str, ...]] = {}  # page -> its HTML blocks, set aside for MkDocs (`html_blocks`)
@@ -233,6 +234,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             edit_links=self.edit_links,
             articles_per_page=self.config.articles_per_page,
         )
+        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         if self.serving:  # what the edit cannot have changed comes from the last build
             reuse = self.cache.reusable_pages(checked.corpus, options)
             pages = render_pages(
@@ -242,11 +244,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if reuse is not None:
                 log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
             exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls)
-            self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
             self.pages = {**pages, **self.redirects, **exports}
             return
-        # One full build: the entity pages are rendered on the other core where it can (`parallel`).
-        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
+        # One full build: the entity pages and exports are made on the other core where it can (`parallel`).
         rendering = start_rendering(checked.corpus, options, config.site_url, fork=can_fork(), prepare=set_aside)
         self.rendering = rendering
         self.pages = {
