@@ -395,7 +395,7 @@ def draw(
     here: str,
     directory_urls: bool,
     headings: list[str],
-    links: tuple[NodeLinks, NodeLinks] | None = None,
+    links: tuple[NodeLinks, NodeLinks],
 ) -> tuple[list[str], float]:
     """The drawing's parts and its height. `links`: the node links of the page's last drawing,
     to take from, and a table to fill with this one's (a rename changes one node of hundreds)."""
@@ -429,16 +429,13 @@ def draw(
     # Column by column, top to bottom: the order the keyboard visits them in.
     ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
     link_to = urls.url_links_from(here, directory_urls=directory_urls)
-    if links is None:
-        nodes = [_placed_link(p, link_to(p.node.page)) for p in ordered]
-    else:
-        before, now = links
-        nodes = []
-        for p in ordered:
-            at = (p, link_to(p.node.page))
-            link = before.get(at)
-            now[at] = link = link if link is not None else _placed_link(*at)
-            nodes.append(link)
+    before, now = links
+    nodes = []
+    for p in ordered:
+        at = (p, link_to(p.node.page))
+        link = before.get(at)
+        now[at] = link = link if link is not None else _placed_link(*at)
+        nodes.append(link)
     height = max((p.y for p in placed.values()), default=TOP) + ROW
     groups = ['<g class="g-headings">', *headings, "</g>", '<g class="g-edges">', *edges, "</g>"]
     return [*groups, '<g class="g-nodes">', *nodes, "</g>"], height

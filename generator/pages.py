@@ -26,7 +26,6 @@ from .markdown_text import as_html_name, attribute, escape, escape_block, escape
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
-from .validate import Located
 
 if TYPE_CHECKING:
     from .build_cache import ClaimLines, LineKey
@@ -608,15 +607,13 @@ def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
 
 def _entity_pages(r: Renderer, reuse: Mapping[str, str] | None, progress: Progress) -> Iterator[tuple[str, str]]:
     corpus, options = r.c, r.options
-    renderers: tuple[tuple[str, dict[str, Located], Callable[[str], str]], ...] = (
-        ("documents", corpus.documents, r.document_page),
-        ("people", corpus.people, r.person_page),
-        ("sources", corpus.sources, r.source_page),
-        ("claims", corpus.claims, r.claim_page),
-    )
-    progress.phase("rendering pages", sum(len(table) for _, table, _ in renderers))
-    for kind, table, render in renderers:
-        for entity_id in table:
+    renderers: dict[str, Callable[[str], str]] = {
+        "documents": r.document_page, "people": r.person_page, "sources": r.source_page, "claims": r.claim_page
+    }
+    progress.phase("rendering pages", sum(len(corpus.entities(kind)) for kind in urls.SECTIONS))
+    for kind in urls.SECTIONS:  # the order of `entity_page_paths`
+        render = renderers[kind]
+        for entity_id in corpus.entities(kind):
             page = urls.entity_page(kind, entity_id)
             progress.advance()
             if reuse is not None and page in reuse:

@@ -3,11 +3,12 @@
 At 1,000 articles the generator's part of `mkdocs build` is a few seconds, about two of them
 rendering some 10,000 entity pages, on one core of a machine that has at least two (MkDocs'
 own ~70 s use one core too). On Linux, `fork` hands a child process the checked corpus
-without copying it. The child renders every entity page, in order, in batches written to an
-unnamed file in memory, and says through a pipe where each batch is; meanwhile this process
-renders the site-wide pages and the export files, and MkDocs goes on with them. MkDocs asks
-for an entity page only when it reads that page (`Rendering.take`), and the batch
-that holds it is read then, by which time the child has long written it. The child writes
+without copying it. The child renders every entity page, in order, then the export files,
+in batches written to an unnamed file in memory, and says through a pipe where each batch
+is; meanwhile this process renders the site-wide pages, and MkDocs goes on with them. MkDocs
+asks for an entity page only when it reads that page, and for an export file when it copies
+it (`Rendering.take`); the batch that holds it is read then, by which time the child has
+long written it. The child writes
 to a file, not into the pipe, so that it never waits for this process to read; when it is
 done, the file and this process's hold on the corpus go.
 
