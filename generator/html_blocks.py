@@ -15,18 +15,48 @@ A block set aside is a line of its own, blank lines around it, that is one `<div
 whose opening tag has `data-search-exclude` and no `markdown` attribute. The generator makes
 every such line from escaped text (`markdown_text.as_html`, `graph.esc`), so no annotation
 can make one, nor a placeholder.
+
+An article's text is such a block too, but one search must index: a `<div>` whose opening
+line has `data-explainer-html` (and no `markdown` attribute), up to the first line that is
+`</div>`. It is put back as soon as MkDocs has made the page's HTML, before search reads it,
+without the marker. Its placeholder has the `markdown` attribute, so that Markdown writes the
+HTML around it as it did around the Markdown text it replaces.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 EXCLUDED = " data-search-exclude"
+SEARCHED = " data-explainer-html"
 
 
 _MARK = 'data-explainer-block="'
+_SEARCHED_MARK = 'data-explainer-text="'
+
+
+class Blocks(NamedTuple):
+    """A page's blocks, in order: those search leaves out, and those it indexes."""
+
+    hidden: tuple[str, ...] = ()
+    searched: tuple[str, ...] = ()
+
+
+NO_BLOCKS = Blocks()
 
 
 def placeholder(number: int) -> str:
     return f'<div {_MARK}{number}"></div>'
+
+
+def searched_placeholder(number: int) -> str:
+    """As Markdown writes it: `searched_placeholder_html`, with the HTML around it as around a `markdown` div."""
+    return f'<div {_SEARCHED_MARK}{number}" markdown></div>'
+
+
+def searched_placeholder_html(number: int) -> str:
+    return f'<div {_SEARCHED_MARK}{number}"></div>'
 
 
 def is_block(line: str) -> bool:
@@ -37,27 +67,44 @@ def is_block(line: str) -> bool:
     return EXCLUDED in tag and " markdown" not in tag
 
 
-def set_aside(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """The page with each block (`is_block`) replaced by a numbered placeholder, and the blocks in order."""
-    if EXCLUDED not in markdown:
-        return markdown, ()
+def is_searched_block(line: str) -> bool:
+    """Whether a line opens an HTML block search indexes (an article's text)."""
+    if not line.startswith("<div ") or line.endswith("</div>"):
+        return False
+    tag = line[: line.find(">") + 1]
+    return tag.endswith(">") and SEARCHED in tag and " markdown" not in tag
+
+
+def set_aside(markdown: str) -> tuple[str, Blocks]:
+    """The page with each block (`is_block`, `is_searched_block`) replaced by a numbered placeholder, and the blocks in order."""
+    if EXCLUDED not in markdown and SEARCHED not in markdown:
+        return markdown, NO_BLOCKS
     pieces: list[str] = []
-    blocks: list[str] = []
+    hidden: list[str] = []
+    searched: list[str] = []
     done = 0  # the text before it is in `pieces`
     # Only lines that start with `<div ` can be blocks: found without splitting every line.
     start = 0 if markdown.startswith("<div ") else _next_div(markdown, 0)
     while start != -1:
         end = markdown.find("\n", start)
         end = len(markdown) if end == -1 else end
-        if is_block(markdown[start:end]) and _blank_before(markdown, start) and _blank_after(markdown, end):
-            pieces += [markdown[done:start], placeholder(len(blocks))]
-            blocks.append(markdown[start:end])
+        line = markdown[start:end]
+        if is_block(line) and _blank_before(markdown, start) and _blank_after(markdown, end):
+            pieces += [markdown[done:start], placeholder(len(hidden))]
+            hidden.append(line)
             done = end
+        elif is_searched_block(line) and _blank_before(markdown, start):
+            close = markdown.find("\n</div>", end)
+            block_end = close + len("\n</div>") if close != -1 else -1
+            if block_end != -1 and (block_end == len(markdown) or markdown[block_end] == "\n") and _blank_after(markdown, block_end):
+                pieces += [markdown[done:start], searched_placeholder(len(searched))]
+                searched.append(markdown[start:block_end].replace(SEARCHED, "", 1))
+                done = end = block_end
         start = _next_div(markdown, end)
-    if not blocks:
-        return markdown, ()
+    if not hidden and not searched:
+        return markdown, NO_BLOCKS
     pieces.append(markdown[done:])
-    return "".join(pieces), tuple(blocks)
+    return "".join(pieces), Blocks(tuple(hidden), tuple(searched))
 
 
 def _next_div(text: str, at: int) -> int:
@@ -82,14 +129,23 @@ def _blank_after(text: str, end: int) -> bool:
 
 
 def put_back(html: str, blocks: tuple[str, ...]) -> str | None:
-    """The HTML with each placeholder replaced by its block; None if one is not there exactly once."""
-    if html.count(_MARK) != len(blocks):  # one missing, or the page's content shown twice
+    """The HTML with each placeholder of a hidden block replaced by its block; None if one is not there exactly once."""
+    return _put_back(html, blocks, _MARK, placeholder)
+
+
+def put_back_searched(html: str, blocks: tuple[str, ...]) -> str | None:
+    """The HTML with each placeholder of a searched block replaced by its block; None if one is not there exactly once."""
+    return _put_back(html, blocks, _SEARCHED_MARK, searched_placeholder_html)
+
+
+def _put_back(html: str, blocks: tuple[str, ...], mark: str, placeholder: Callable[[int], str]) -> str | None:
+    if html.count(mark) != len(blocks):  # one missing, or the page's content shown twice
         return None
     pieces: list[str] = []
     rest = html
     for number, block in enumerate(blocks):
-        before, mark, rest = rest.partition(placeholder(number))
-        if not mark:
+        before, found, rest = rest.partition(placeholder(number))
+        if not found:
             return None
         pieces += [before, block]
     pieces.append(rest)

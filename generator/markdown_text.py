@@ -36,6 +36,13 @@ def as_html(text: str) -> str:
 as_html_name = per_run_cache(maxsize=1 << 14)(as_html)
 
 
+def as_html_block(text: str) -> str:
+    """What Python-Markdown makes of `escape_block(text)` in a paragraph, for a text with no
+    tab or carriage return (which Markdown changes); tests/test_html_blocks.py compares them."""
+    html = _TO_REFERENCE.sub(_referenced, text)
+    return _LINE_BREAK.sub("\n", html) if "\n" in html else html
+
+
 def escape_block(text: str) -> str:
     """Like `escape`, but keeps line breaks (each line's trailing white space dropped)."""
     # Trailing spaces would make a hard break, leading ones an indented code block.

@@ -6,6 +6,7 @@ import functools
 import gc
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ from .build_cache import BuildCache
 from .bulk import bulk_work
 from .diagnostics import format_human
 from .edit_links import EditLink, edit_links
-from .html_blocks import put_back, set_aside
+from .html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
 from .listing import ARTICLES_PER_PAGE
 from .pages import SiteOptions, render_pages
 from .parallel import Rendering, can_fork, start_rendering
@@ -39,6 +40,16 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+
+# An id in the generator's own HTML, which writes every attribute value in double quotes.
+_ANCHOR = re.compile(r' id="([^"]+)"')
+
+
+def _missing_part(page: Page) -> PluginError:
+    return PluginError(
+        f"{page.file.src_uri}: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
+        "a plugin that rewrites pages must keep `<div data-explainer-block>` and `<div data-explainer-text>` placeholders"
+    )
 
 
 class GeneratedFile(File):
@@ -184,7 +195,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.pages: dict[str, str | None] = {}  # None: an entity page or export still arriving (`rendering`)
         self.edit_links: dict[str, EditLink] = {}
         self.redirects: dict[str, str] = {}
-        self.blocks: dict[str, tuple[str, ...]] = {}  # page -> its HTML blocks, set aside for MkDocs (`html_blocks`)
+        self.blocks: dict[str, Blocks] = {}  # page -> its HTML blocks, set aside for MkDocs (`html_blocks`)
         # This object lives as long as `mkdocs serve` (on_startup makes MkDocs keep it), so
         # these carry over from one rebuild to the next.
         self.cache = BuildCache()
@@ -233,6 +244,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             site_name=config.site_name,
             edit_links=self.edit_links,
             articles_per_page=self.config.articles_per_page,
+            text_as_html=True,
         )
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         if self.serving:  # what the edit cannot have changed comes from the last build
@@ -286,7 +298,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             unchanged = content == previous.get(path)
             if not unchanged and path.endswith(".md"):  # an unchanged page is not converted again: its blocks can stay
                 content, blocks = set_aside(content)
-                if blocks:
+                if blocks != NO_BLOCKS:
                     self.blocks[path] = blocks
             file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
             assert isinstance(file, GeneratedFile)
@@ -301,7 +313,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         start = time.perf_counter()
         assert self.rendering is not None
         content, blocks = self.rendering.take(path)
-        if blocks:
+        if blocks != NO_BLOCKS:
             self.blocks[path] = blocks
         self.outside_hooks += time.perf_counter() - start
         return content
@@ -313,16 +325,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.page_urls = {file.page.url for file in files.documentation_pages() if file.page is not None}
         return env
 
-    @event_priority(-100)  # after Material's search has indexed the page without its blocks
+    @event_priority(100)  # first: every other plugin, and search, sees the page's text
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self.blocks.get(page.file.src_uri) if page.file.generated_by else None
+        if not blocks or not blocks.searched:
+            return html
+        content = put_back_searched(html, blocks.searched)
+        if content is None:
+            raise _missing_part(page)
+        # MkDocs found the anchors of the page's raw HTML in its Markdown, where the block was
+        # not; links to them (a claim's place in its article) are checked once every page is made.
+        if page.present_anchor_ids is not None:
+            for block in blocks.searched:
+                page.present_anchor_ids.update(_ANCHOR.findall(block))
+        return content
+
+    @event_priority(-100)  # after Material's search has indexed the page without its hidden blocks
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         blocks = self.blocks.get(page.file.src_uri) if page.file.generated_by else None
-        if blocks and page.content is not None:
-            content = put_back(page.content, blocks)
+        if blocks and blocks.hidden and page.content is not None:
+            content = put_back(page.content, blocks.hidden)
             if content is None:
-                raise PluginError(
-                    f"{page.file.src_uri}: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
-                    "a plugin that rewrites pages must keep `<div data-explainer-block>` placeholders"
-                )
+                raise _missing_part(page)
             page.content = content
         return context
 

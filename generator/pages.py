@@ -14,15 +14,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote
 
-from . import claimreview, light_markdown, listing, urls
+from . import claimreview, html_blocks, light_markdown, listing, urls
 from .corpus import Corpus, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
 from .listing import ARTICLES_PER_PAGE, ListingPage
-from .markdown_text import as_html_name, attribute, escape, escape_block, escape_name
+from .markdown_text import as_html_block, as_html_name, attribute, escape, escape_block, escape_name
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
@@ -53,6 +53,9 @@ class SiteOptions:
     site_name: str | None = None  # who publishes the reviews (ClaimReview's author)
     edit_links: Mapping[str, EditLink] = field(default_factory=dict)  # page -> the YAML line behind it
     articles_per_page: int = ARTICLES_PER_PAGE  # of the claims index, the timeline and the graph
+    # An article's text as HTML where Markdown would make the same of it: for the plugin, which sets it
+    # aside from MkDocs (`html_blocks`). `build --out` keeps it Markdown, which other engines convert.
+    text_as_html: bool = False
 
 
 def external_url(url: str) -> str:
@@ -85,6 +88,45 @@ class HtmlLinks:
 
     def entity(self, kind: str, entity_id: str, label: str) -> str:
         return f'<a href="{self.url(urls.entity_page(kind, entity_id))}">{as_html_name(label)}</a>'
+
+
+class TextWriter(Protocol):
+    """How an article's text is written: its plain stretches, its mentions and its claims."""
+
+    def text(self, text: str) -> str: ...
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str: ...
+    def claim(self, body: str, claim_id: str, verdict: str) -> str: ...
+
+
+class MarkdownText:
+    """The text as Markdown, for MkDocs to convert: relative links, which it checks."""
+
+    def __init__(self, here: str) -> None:
+        self.here = here
+        self.text = escape_block
+
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str:
+        target = urls.relative_link(self.here, urls.entity_page(kind, entity_id))
+        return f'[{body}]({target}){{ .mention title="{attribute(name)}" }}'
+
+    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+        target = urls.relative_link(self.here, urls.entity_page("claims", claim_id))
+        return f'[{body}]({target}){{ .claim .verdict-{verdict} data-claim="{claim_id}" }}'
+
+
+class HtmlText:
+    """The text as the HTML Python-Markdown makes of `MarkdownText`'s, links to the built pages' URLs."""
+
+    def __init__(self, here: str, directory_urls: bool) -> None:
+        self.url = urls.url_links_from(here, directory_urls=directory_urls)
+        self.text = as_html_block
+
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str:
+        return f'<a class="mention" href="{self.url(urls.entity_page(kind, entity_id))}" title="{attribute(name)}">{body}</a>'
+
+    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+        href = self.url(urls.entity_page("claims", claim_id))
+        return f'<a class="claim verdict-{verdict}" data-claim="{claim_id}" href="{href}">{body}</a>'
 
 
 def block_html(css_class: str, html: str) -> str:
@@ -340,9 +382,8 @@ class Renderer:
         if doc.summary:
             out.append(block_html("summary", light_markdown.render(doc.summary)))
         # The text comes first: it is what the reader came for; the list of claims follows it.
-        out += ["## The text", "", *legend(self.c, doc_id), '<div class="explainer-text" markdown>', ""]
-        out += self.annotated_text(doc_id)
-        out += ["</div>", *previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)]
+        out += ["## The text", "", *legend(self.c, doc_id), *self.annotated_text(doc_id)]
+        out += previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)
         claims = self.c.claims_in_document(doc_id)
         out += ["## Claims in this article", ""]
         out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims] or ["No claims annotated yet."]
@@ -374,12 +415,29 @@ class Renderer:
         return ["", "## Who and what it names", "", *out] if out else []
 
     def annotated_text(self, doc_id: str) -> list[str]:
-        """The full text, each paragraph a Markdown paragraph, claims and mentions linked."""
+        """The full text, claims and mentions linked: lines of the page.
+
+        One HTML block (`html_blocks`, put back before search indexes the page) where
+        Python-Markdown would make exactly that HTML of it: Markdown spent most of an article
+        page's time on the text's links (issue 6). Markdown, where `text_as_html` is off or the
+        text has tabs or carriage returns, which Markdown changes.
+        """
+        text = self.c.texts[doc_id].text
+        paragraphs = self.c.texts[doc_id].paragraphs
         here = urls.entity_page("documents", doc_id)
+        if not self.options.text_as_html or not paragraphs or "\t" in text or "\r" in text:
+            body = [p + "\n" for p in self.annotated_paragraphs(doc_id, MarkdownText(here))]
+            return ['<div class="explainer-text" markdown>', "", *body, "</div>"]
+        # Markdown drops the line break that ends a text's last paragraph.
+        paras = self.annotated_paragraphs(doc_id, HtmlText(here, self.options.directory_urls))
+        html = "\n".join(f"<p>{p}</p>" for p in (para.rstrip("\n") for para in paras))
+        return [f'<div class="explainer-text"{html_blocks.SEARCHED}>\n{html}\n</div>', ""]
+
+    def annotated_paragraphs(self, doc_id: str, write: TextWriter) -> Iterator[str]:
+        """Each paragraph of the text with its claims and mentions linked, as `write` writes them."""
         text = self.c.texts[doc_id].text
         claims = [(self.c.claim_span[c], c) for c in self.c.claims_in_document(doc_id)]
         mentions = self.c.mentions.get(doc_id, [])
-        paragraphs = []
         all_claims, all_mentions = claims, mentions
         for para in self.c.texts[doc_id].paragraphs:
             # Only what overlaps this paragraph: each piece below looks through these lists.
@@ -397,25 +455,20 @@ class Renderer:
                 starting[span.start].append(f'<span id="{urls.claim_anchor(c)}"></span>')
             for m in mentions:
                 starting[m.span.start].append(f'<span id="{self.mention_anchor_target(m)}"></span>')
-            pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown)
+            pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown or HTML)
             for a, b in zip(points, points[1:], strict=False):
                 anchors = "".join(starting.get(a, ()))
                 covering = [(span.end - span.start, c) for span, c in claims if span.start <= a and b <= span.end]
                 owner = min(covering)[1] if covering else None
-                body = escape_block(text[a:b]) if owner else self.mention_or_text(here, text, a, b, mention_at)
+                mention = None if owner else mention_at.get((a, b))
+                body = write.text(text[a:b])
+                if mention is not None:
+                    name = self.c.entities(mention.kind)[mention.entity].entry.name
+                    body = write.mention(body, mention.kind, mention.entity, name)
                 pieces.append((owner, anchors + body))
-            paragraphs.append(self.join_pieces(here, pieces))
-        return [p + "\n" for p in paragraphs]
+            yield self.join_pieces(write, pieces)
 
-    def mention_or_text(self, here: str, text: str, a: int, b: int, mention_at: Mapping[tuple[int, int], Mention]) -> str:
-        m = mention_at.get((a, b))
-        if m is not None:
-            name = self.c.entities(m.kind)[m.entity].entry.name
-            target = urls.relative_link(here, urls.entity_page(m.kind, m.entity))
-            return f'[{escape_block(text[a:b])}]({target}){{ .mention title="{attribute(name)}" }}'
-        return escape_block(text[a:b])
-
-    def join_pieces(self, here: str, pieces: list[tuple[str | None, str]]) -> str:
+    def join_pieces(self, write: TextWriter, pieces: list[tuple[str | None, str]]) -> str:
         out: list[str] = []
         i = 0
         while i < len(pieces):
@@ -427,12 +480,11 @@ class Renderer:
             if owner is None:
                 out.append(body)
             else:
-                claim = self.c.claim(owner)
-                target = urls.relative_link(here, urls.entity_page("claims", owner))
+                verdict = self.c.claim(owner).verdict
                 # The link's name stays the article's own words (what a screen reader reads in the
                 # text, and what a voice user says); the verdict is added in words, unseen.
-                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[claim.verdict][0]})</span>'
-                out.append(f'[{body}{said}]({target}){{ .claim .verdict-{claim.verdict} data-claim="{owner}" }}')
+                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[verdict][0]})</span>'
+                out.append(write.claim(body + said, owner, verdict))
             i = j
         return "".join(out)
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .data_export import export_files, export_paths
 from .graph import network
+from .html_blocks import NO_BLOCKS, Blocks
 from .pages import SiteOptions, entity_page_paths, entity_pages, site_pages
 
 if TYPE_CHECKING:
@@ -50,12 +51,12 @@ _NOTICE = struct.Struct("<QQ")  # a batch's offset in the file and its length; l
 
 # An entity page as MkDocs is to read it, and what the plugin keeps of it for later: the
 # Markdown with its HTML blocks set aside, and the blocks (see html_blocks).
-Prepared = tuple[str, tuple[str, ...]]
+Prepared = tuple[str, Blocks]
 Prepare = Callable[[str], Prepared]
 
 
 def as_it_is(page: str) -> Prepared:
-    return page, ()
+    return page, NO_BLOCKS
 
 
 def can_fork() -> bool:
@@ -67,7 +68,7 @@ class Rendering:
     """The files of one full build: the site-wide pages made, the entity pages and the exports on their way.
 
     `take` hands out each entity page once, prepared for MkDocs (`Prepare`), and each export
-    file once (as `(text, ())`), waiting for it if it has not arrived yet.
+    file once (as `(text, NO_BLOCKS)`), waiting for it if it has not arrived yet.
     """
 
     def __init__(
@@ -109,7 +110,7 @@ def start_rendering(
     def prepared() -> Iterator[tuple[str, Prepared]]:
         yield from ((path, prepare(page)) for path, page in entity_pages(corpus, options, net=net))
         # MkDocs copies these once it has read every page: made last.
-        yield from ((path, (text, ())) for path, text in export_files(corpus, site_url, directory_urls=options.directory_urls).items())
+        yield from ((path, (text, NO_BLOCKS)) for path, text in export_files(corpus, site_url, directory_urls=options.directory_urls).items())
 
     if not fork:
         rendered = dict(prepared())

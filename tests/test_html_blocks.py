@@ -11,10 +11,13 @@ import markdown
 import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
-from generator.html_blocks import put_back, set_aside
-from generator.markdown_text import as_html, escape
-from generator.pages import HtmlLinks, entity_link, verdict_badge
+from generator.corpus import Corpus
+from generator.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
+from generator.markdown_text import as_html, as_html_block, escape, escape_block
+from generator.pages import HtmlLinks, MarkdownText, Renderer, SiteOptions, entity_link, render_pages, verdict_badge
+from generator.pipeline import check
 from generator.text_checks import forbidden_characters
+from generator.text_spans import SourceText
 
 BLNS = Path(__file__).parent / "data" / "blns" / "blns.json"
 GRAPH = '<div class="explainer-graph" data-search-exclude><svg class="g-svg"><text>Ada</text></svg></div>'
@@ -24,9 +27,9 @@ def test_a_block_is_set_aside_and_put_back_in_its_place() -> None:
     page = f"# Graph\n\nHow they connect.\n\n{GRAPH}\n\nThe same as lists.\n"
     markdown_in, blocks = set_aside(page)
     assert markdown_in == '# Graph\n\nHow they connect.\n\n<div data-explainer-block="0"></div>\n\nThe same as lists.\n'
-    assert blocks == (GRAPH,)
+    assert blocks == Blocks(hidden=(GRAPH,))
     html = '<h1>Graph</h1>\n<p>How they connect.</p>\n<div data-explainer-block="0"></div>\n<p>The same as lists.</p>'
-    assert put_back(html, blocks) == f"<h1>Graph</h1>\n<p>How they connect.</p>\n{GRAPH}\n<p>The same as lists.</p>"
+    assert put_back(html, blocks.hidden) == f"<h1>Graph</h1>\n<p>How they connect.</p>\n{GRAPH}\n<p>The same as lists.</p>"
 
 
 @pytest.mark.parametrize(
@@ -42,20 +45,20 @@ def test_a_block_is_set_aside_and_put_back_in_its_place() -> None:
 )
 def test_what_markdown_or_search_reads_is_left_alone(line: str) -> None:
     page = f"# Page\n\n{line}\n\nText.\n"
-    assert set_aside(page) == (page, ())
+    assert set_aside(page) == (page, NO_BLOCKS)
 
 
 def test_a_block_must_stand_between_blank_lines() -> None:
     page = f"Some text\n{GRAPH}\n\n{GRAPH}\n"  # the first continues the paragraph
-    assert set_aside(page) == (f'Some text\n{GRAPH}\n\n<div data-explainer-block="0"></div>\n', (GRAPH,))
+    assert set_aside(page) == (f'Some text\n{GRAPH}\n\n<div data-explainer-block="0"></div>\n', Blocks(hidden=(GRAPH,)))
 
 
 def test_several_blocks_are_numbered_in_order() -> None:
     other = GRAPH.replace("Ada", "Bo")
     markdown_in, blocks = set_aside(f"{GRAPH}\n\n## Next\n\n{other}")
     assert markdown_in == '<div data-explainer-block="0"></div>\n\n## Next\n\n<div data-explainer-block="1"></div>'
-    assert blocks == (GRAPH, other)
-    assert put_back('<div data-explainer-block="0"></div><h2>Next</h2><div data-explainer-block="1"></div>', blocks) == (
+    assert blocks == Blocks(hidden=(GRAPH, other))
+    assert put_back('<div data-explainer-block="0"></div><h2>Next</h2><div data-explainer-block="1"></div>', blocks.hidden) == (
         f"{GRAPH}<h2>Next</h2>{other}"
     )
 
@@ -63,6 +66,37 @@ def test_several_blocks_are_numbered_in_order() -> None:
 @pytest.mark.parametrize("html", ["<p>The theme dropped the content.</p>", '<div data-explainer-block="0"></div>' * 2])
 def test_a_placeholder_not_there_exactly_once_is_reported(html: str) -> None:
     assert put_back(html, (GRAPH,)) is None
+
+
+TEXT = '<div class="explainer-text" data-explainer-html>\n<p>One <a href="x/">link</a>.</p>\n<p>Two\nlines.</p>\n</div>'
+TEXT_HTML = TEXT.replace(" data-explainer-html", "")
+
+
+def test_an_articles_text_is_set_aside_and_put_back_before_search_reads_the_page() -> None:
+    markdown_in, blocks = set_aside(f"## The text\n\n{TEXT}\n\n{GRAPH}\n")
+    assert markdown_in == '## The text\n\n<div data-explainer-text="0" markdown></div>\n\n<div data-explainer-block="0"></div>\n'
+    assert blocks == Blocks(hidden=(GRAPH,), searched=(TEXT_HTML,))
+    html = markdown.markdown(markdown_in, extensions=["md_in_html"])
+    assert html == '<h2>The text</h2>\n<div data-explainer-text="0"></div>\n<div data-explainer-block="0"></div>'
+    assert put_back_searched(html, blocks.searched) == f'<h2>The text</h2>\n{TEXT_HTML}\n<div data-explainer-block="0"></div>'
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"Some text\n{TEXT}\n",  # continues a paragraph
+        TEXT.replace("\n</div>", "\n</div> and more"),  # no line closes it
+        f"{TEXT}\nmore\n",  # something follows it on the next line
+        TEXT.replace("data-explainer-html", "data-explainer-html markdown"),
+    ],
+)
+def test_a_text_block_must_be_whole_and_stand_between_blank_lines(page: str) -> None:
+    assert set_aside(page) == (page, NO_BLOCKS)
+
+
+def test_a_missing_text_placeholder_is_reported() -> None:
+    assert put_back_searched("<p>The theme dropped the content.</p>", (TEXT_HTML,)) is None
+    assert put_back_searched('<div data-explainer-text="0"></div>' * 2, (TEXT_HTML,)) is None
 
 
 # --- the blocks' HTML is what Markdown would have made ---------------------------------------
@@ -86,6 +120,75 @@ def test_text_comes_out_as_markdown_renders_it_on_every_naughty_string() -> None
         assert rendered.removeprefix('<p><a href="x.md">').removesuffix("</a></p>") == as_html(text), text
         checked += 1
     assert checked > 450
+
+
+def paragraphs_as_markdown_renders_them(text: str) -> str:
+    """A text's paragraphs as the plugin wrote them before they were HTML: Markdown in a `markdown` div."""
+    paragraphs = [escape_block(text[p.start : p.end]) + "\n" for p in SourceText(text).paragraphs]
+    source = "\n".join(['<div class="explainer-text" markdown>', "", *paragraphs, "</div>"])
+    return markdown.markdown(source, extensions=["attr_list", "md_in_html"])
+
+
+def paragraphs_as_html(text: str) -> str:
+    paragraphs = [as_html_block(text[p.start : p.end]).rstrip("\n") for p in SourceText(text).paragraphs]
+    return '<div class="explainer-text">\n' + "".join(f"<p>{p}</p>\n" for p in paragraphs) + "</div>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One paragraph.\n",  # the text's last line break
+        "Soft  \n  break, spaces around it dropped.\n\nSecond paragraph ends in spaces   ",
+        "Looks like Markdown:\n# not a heading\n- not a list\n1. nor this\n> nor a quote\n=== nor a rule\n",
+        "[not](a-link) *nor* `code` <b>nor HTML</b> &amp; &copy; | a | table |\n~~~\nno fence\n",
+        "Non-breaking\u00a0\n\u00a0space, ideographic\u3000, line separator\u2028 stay.\u00a0 \n",
+    ],
+)
+def test_an_articles_text_comes_out_as_markdown_renders_it(text: str) -> None:
+    assert paragraphs_as_html(text) == paragraphs_as_markdown_renders_them(text)
+
+
+def test_an_articles_text_comes_out_as_markdown_renders_it_on_every_naughty_string() -> None:
+    strings = [s for s in json.loads(BLNS.read_text(encoding="utf-8")) if s.strip()]
+    # Tabs and carriage returns go to Markdown (`Renderer.annotated_text`), which changes them.
+    usable = [s for s in strings if not any(forbidden_characters(s)) and "\t" not in s and "\r" not in s]
+    assert len(usable) > 450
+    text = "\n\n".join(usable) + "\n"
+    assert paragraphs_as_html(text) == paragraphs_as_markdown_renders_them(text)
+
+
+def sample_corpus(project: Project, text: str = SAMPLE_TEXT) -> Corpus:
+    project.write("seeds/article.txt", text)
+    project.write("seeds/article.yaml", SAMPLE_YAML)
+    checked = check(project.seeds, project.root)
+    assert checked.ok, checked.diagnostics
+    assert checked.corpus is not None
+    return checked.corpus
+
+
+def test_an_articles_links_come_out_as_markdown_and_mkdocs_render_them(project: Project) -> None:
+    renderer = Renderer(sample_corpus(project), SiteOptions(text_as_html=True))
+    here = "articles/trump-putin.md"
+    written = [p + "\n" for p in renderer.annotated_paragraphs("trump-putin", MarkdownText(here))]
+    source = "\n".join(['<div class="explainer-text" markdown>', "", *written, "</div>"])
+    rendered = markdown.markdown(source, extensions=["attr_list", "md_in_html"])
+    block, blank = renderer.annotated_text("trump-putin")  # what the page has
+    assert blank == ""
+    html = block.replace(" data-explainer-html", "", 1)
+    assert without_href(rendered) == without_href(html)
+    assert '<a class="mention" href="../../people/dmitry-peskov/" title="Dmitry Peskov">Peskov</a>' in html
+    assert '<a class="claim verdict-' in html and 'data-claim="trump-wants-to-meet" href="../../claims/trump-wants-to-meet/">' in html
+    assert 'href="../people/dmitry-peskov.md"' in rendered  # MkDocs turns it into the URL above
+
+
+def test_a_text_with_tabs_is_left_to_markdown_as_is_every_text_build_out_writes(project: Project) -> None:
+    corpus = sample_corpus(project, SAMPLE_TEXT.replace("Trump later", "Trump\tlater"))
+    page = render_pages(corpus, SiteOptions(text_as_html=True))["articles/trump-putin.md"]
+    assert '<div class="explainer-text" markdown>' in page
+    assert "data-explainer-html" not in page
+    without_tab = render_pages(sample_corpus(project), SiteOptions(text_as_html=True))["articles/trump-putin.md"]
+    assert '<div class="explainer-text" data-explainer-html>' in without_tab
+    assert '<div class="explainer-text" markdown>' in render_pages(sample_corpus(project))["articles/trump-putin.md"]  # build --out
 
 
 def test_links_come_out_as_markdown_and_mkdocs_render_them() -> None:
@@ -115,7 +218,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def test_the_built_pages_have_their_blocks_and_no_placeholder(built: Project) -> None:
     site = built.root / "site"
-    assert not [p for p in site.rglob("*.html") if "data-explainer-block" in p.read_text(encoding="utf-8")]
+    leftovers = ("data-explainer-block", "data-explainer-text", "data-explainer-html")
+    assert not [p for p in site.rglob("*.html") if any(mark in p.read_text(encoding="utf-8") for mark in leftovers)]
     graph = built.html("graph")
     assert graph.count('<div class="explainer-graph" data-search-exclude><svg class="g-svg g-whole"') == 1
     assert 'href="../people/donald-trump/"' in graph
@@ -134,17 +238,24 @@ def test_search_indexes_the_listing_headings_not_their_lines(built: Project) -> 
     assert not [doc["location"] for doc in index["docs"] if "direct connection" in doc["text"]]  # no drawing is indexed
 
 
-def test_a_plugin_that_drops_the_placeholders_gets_a_clear_error(project: Project) -> None:
+@pytest.mark.parametrize(
+    ("hook", "page"),
+    [
+        ("def on_page_content(html, **kwargs):\n    return html.replace('data-explainer-block', 'data-x')\n", "claims/index.md"),
+        ("def on_page_markdown(markdown, **kwargs):\n    return markdown.replace('data-explainer-text', 'data-x')\n", "articles/trump-putin.md"),
+    ],
+)
+def test_a_plugin_that_drops_the_placeholders_gets_a_clear_error(project: Project, hook: str, page: str) -> None:
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML)
-    project.write("hooks.py", "def on_page_content(html, **kwargs):\n    return html.replace('data-explainer-block', 'data-x')\n")
+    project.write("hooks.py", hook)
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
     result = project.build()
     assert result.returncode != 0
     assert (
-        "claims/index.md: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
-        "a plugin that rewrites pages must keep `<div data-explainer-block>` placeholders\n"
+        f"{page}: error[plugin]: part of the page is missing from the HTML Markdown made of it; "
+        "a plugin that rewrites pages must keep `<div data-explainer-block>` and `<div data-explainer-text>` placeholders\n"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project.root / "site").exists()  # nothing half-written

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from generator.pages import render_pages
+from generator.pages import SiteOptions, render_pages
 from generator.pipeline import check
 
 
@@ -138,6 +138,12 @@ def test_text_is_never_interpreted(project: Project) -> None:
     body = page.split('<div class="explainer-text" markdown>')[1]
     assert "\\# Not a heading\n&lt;b&gt;bold?&lt;/b&gt; \\*star\\* \\_under\\_ \\[x\\]\\(javascript:y\\) \\{\\{ jinja \\}\\} \\{: \\.attr \\}" in body
     assert "\\-\\-8&lt;\\-\\- &quot;mkdocs\\.yml&quot;\n&#61;&#61;&#61;" in body
+    as_html = render_pages(checked.corpus, SiteOptions(text_as_html=True))["articles/a.md"]  # as the plugin has it
+    text = as_html.split('<div class="explainer-text" data-explainer-html>\n')[1].split("\n</div>")[0]
+    assert text == (
+        "<p># Not a heading\n&lt;b&gt;bold?&lt;/b&gt; *star* _under_ [x](javascript:y) {{ jinja }} {: .attr }\n"
+        "--8&lt;-- &quot;mkdocs.yml&quot;\n&#61;&#61;&#61;</p>"
+    )
 
 
 def test_rendering_is_deterministic(sample: Project) -> None:
