@@ -154,6 +154,18 @@ def sample(project: Project) -> Project:
     return project
 
 
+def checked_corpus(project: Project, text: str = SAMPLE_TEXT, yaml: str = SAMPLE_YAML) -> Corpus:
+    """The corpus of one article (`seeds/article.txt`) and its annotations, which must pass `check`."""
+    from generator.pipeline import check
+
+    project.write("seeds/article.txt", text)
+    project.write("seeds/article.yaml", yaml)
+    checked = check(project.seeds, project.root)
+    assert checked.ok, checked.diagnostics
+    assert checked.corpus is not None
+    return checked.corpus
+
+
 def synthetic_corpus(folder: Path, articles: int) -> Corpus:
     """The benchmark's synthetic corpus (benchmarks/corpus.py) of `articles` articles, checked."""
     sys.path.insert(0, str(ROOT / "benchmarks"))

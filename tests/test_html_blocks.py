@@ -9,13 +9,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, checked_corpus
 
-from generator.corpus import Corpus
 from generator.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
 from generator.markdown_text import as_html, as_html_block, escape, escape_block
 from generator.pages import HtmlLinks, MarkdownText, Renderer, SiteOptions, entity_link, render_pages, verdict_badge
-from generator.pipeline import check
 from generator.text_checks import forbidden_characters
 from generator.text_spans import SourceText
 
@@ -157,17 +155,8 @@ def test_an_articles_text_comes_out_as_markdown_renders_it_on_every_naughty_stri
     assert paragraphs_as_html(text) == paragraphs_as_markdown_renders_them(text)
 
 
-def sample_corpus(project: Project, text: str = SAMPLE_TEXT) -> Corpus:
-    project.write("seeds/article.txt", text)
-    project.write("seeds/article.yaml", SAMPLE_YAML)
-    checked = check(project.seeds, project.root)
-    assert checked.ok, checked.diagnostics
-    assert checked.corpus is not None
-    return checked.corpus
-
-
 def test_an_articles_links_come_out_as_markdown_and_mkdocs_render_them(project: Project) -> None:
-    renderer = Renderer(sample_corpus(project), SiteOptions(text_as_html=True))
+    renderer = Renderer(checked_corpus(project), SiteOptions(text_as_html=True))
     here = "articles/trump-putin.md"
     written = [p + "\n" for p in renderer.annotated_paragraphs("trump-putin", MarkdownText(here))]
     source = "\n".join(['<div class="explainer-text" markdown>', "", *written, "</div>"])
@@ -182,13 +171,13 @@ def test_an_articles_links_come_out_as_markdown_and_mkdocs_render_them(project: 
 
 
 def test_a_text_with_tabs_is_left_to_markdown_as_is_every_text_build_out_writes(project: Project) -> None:
-    corpus = sample_corpus(project, SAMPLE_TEXT.replace("Trump later", "Trump\tlater"))
+    corpus = checked_corpus(project, SAMPLE_TEXT.replace("Trump later", "Trump\tlater"))
     page = render_pages(corpus, SiteOptions(text_as_html=True))["articles/trump-putin.md"]
     assert '<div class="explainer-text" markdown>' in page
     assert "data-explainer-html" not in page
-    without_tab = render_pages(sample_corpus(project), SiteOptions(text_as_html=True))["articles/trump-putin.md"]
+    without_tab = render_pages(checked_corpus(project), SiteOptions(text_as_html=True))["articles/trump-putin.md"]
     assert '<div class="explainer-text" data-explainer-html>' in without_tab
-    assert '<div class="explainer-text" markdown>' in render_pages(sample_corpus(project))["articles/trump-putin.md"]  # build --out
+    assert '<div class="explainer-text" markdown>' in render_pages(checked_corpus(project))["articles/trump-putin.md"]  # build --out
 
 
 def test_links_come_out_as_markdown_and_mkdocs_render_them() -> None:

@@ -9,37 +9,27 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML, Project
+from conftest import ROOT, SAMPLE_YAML, Project, checked_corpus
 
 from generator import urls
 from generator.corpus import Corpus
 from generator.graph import graph_pages, local_graph, network
 from generator.model import VERDICTS
 from generator.pages import VERDICT_ICONS, SiteOptions, render_pages
-from generator.pipeline import check
 from generator.previews import first_sentence, json_script, previews
 from generator.timeline import long_date
 
 HOSTILE_NAME = 'Dmitry </script><img src=x onerror="alert(1)"> & Peskov'
 
 
-def corpus_of(project: Project, yaml: str = SAMPLE_YAML) -> Corpus:
-    project.write("seeds/article.txt", SAMPLE_TEXT)
-    project.write("seeds/article.yaml", yaml)
-    checked = check(project.seeds, project.root)
-    assert checked.ok, checked.diagnostics
-    assert checked.corpus is not None
-    return checked.corpus
-
-
 @pytest.fixture
 def corpus(project: Project) -> Corpus:
-    return corpus_of(project)
+    return checked_corpus(project)
 
 
 @pytest.fixture
 def hostile(project: Project) -> Corpus:
-    return corpus_of(project, SAMPLE_YAML.replace("name: Dmitry Peskov", f"name: '{HOSTILE_NAME}'"))
+    return checked_corpus(project, yaml=SAMPLE_YAML.replace("name: Dmitry Peskov", f"name: '{HOSTILE_NAME}'"))
 
 
 # --- links from raw HTML ---------------------------------------------------------------
@@ -136,8 +126,8 @@ def test_graph_links_every_entity_once(corpus: Corpus) -> None:
 
 
 def test_graph_is_deterministic(project: Project) -> None:
-    first = graph_pages(corpus_of(project))
-    assert graph_pages(corpus_of(project)) == first
+    first = graph_pages(checked_corpus(project))
+    assert graph_pages(checked_corpus(project)) == first
 
 
 def test_graph_edges(corpus: Corpus) -> None:
@@ -186,7 +176,7 @@ def test_timeline_orders_by_date_and_lists_undated_apart(corpus: Corpus) -> None
 
 def test_claims_index_rows_carry_verdict_and_tags(project: Project) -> None:
     tagged = SAMPLE_YAML.replace("    verdict: accurate-quote\n", "    verdict: accurate-quote\n    tags: [diplomacy, dates]\n")
-    corpus = corpus_of(project, tagged)
+    corpus = checked_corpus(project, yaml=tagged)
     page = render_pages(corpus)["claims/index.md"]
     assert '<li class="claim-row" data-tags="diplomacy dates" data-verdict="accurate-quote"><a href="trump-wants-to-meet/">' in page
     assert '<li class="claim-row" data-tags="" data-verdict="unverified"><a href="no-request/">' in page
