@@ -147,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {out} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     has_home = (out / "index.md").is_file() and "index.md" not in owned_pages(out)
-    options = SiteOptions(home_page=not has_home, articles_per_page=args.articles_per_page)
+    options = SiteOptions(home_page=not has_home, articles_per_page=args.articles_per_page, html_links_to_sources=True)
     pages = render_pages(checked.corpus, options, progress=progress)
     progress.phase("exporting data")
     pages.update(redirect_stubs(checked.corpus))  # Markdown can't redirect: a page that links on

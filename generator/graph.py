@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple, cast
@@ -392,13 +392,13 @@ NodeLinks = dict[tuple[Placed, str], str]
 def draw(
     net: Network,
     placed: dict[Key, Placed],
-    here: str,
-    directory_urls: bool,
+    link_to: Callable[[str], str],
     headings: list[str],
     links: tuple[NodeLinks, NodeLinks],
 ) -> tuple[list[str], float]:
-    """The drawing's parts and its height. `links`: the node links of the page's last drawing,
-    to take from, and a table to fill with this one's (a rename changes one node of hundreds)."""
+    """The drawing's parts and its height. `link_to`: a page's link from the drawing's page
+    (`urls.url_links_from`). `links`: the node links of the page's last drawing, to take
+    from, and a table to fill with this one's (a rename changes one node of hundreds)."""
     edges: list[str] = []
     drawn: set[tuple[Key, Key]] = set()
     # ~45,000 lines between a few columns: `edge_path`, with each node's ports (`Placed.port`
@@ -428,7 +428,6 @@ def draw(
         edges.append(edge_path(a, b, relation, bulge))
     # Column by column, top to bottom: the order the keyboard visits them in.
     ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
-    link_to = urls.url_links_from(here, directory_urls=directory_urls)
     before, now = links
     nodes = []
     for p in ordered:
@@ -453,10 +452,11 @@ def counted(count: int, nouns: tuple[str, str]) -> str:
     return f"{count} {nouns[0] if count == 1 else nouns[1]}"
 
 
-def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool) -> tuple[object, ...]:
+def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool, to_sources: bool) -> tuple[object, ...]:
     """Everything a graph page reads of the network: equal keys give the same drawing."""
     return (
         directory_urls,
+        to_sources,
         [(n.kind, n.id, n.label, n.verdict) for n in net.nodes.values()],
         [(e.a, e.b, e.relation) for e in net.edges],
         [(d, corpus.claims_in_document(d)) for d in corpus.documents if ("documents", d) in net.nodes],
@@ -472,7 +472,12 @@ _last_drawn: dict[str, tuple[tuple[object, ...], str, NodeLinks]] = {}
 
 
 def graph_pages(
-    corpus: Corpus, *, directory_urls: bool = True, net: Network | None = None, per_page: int = ARTICLES_PER_PAGE
+    corpus: Corpus,
+    *,
+    directory_urls: bool = True,
+    to_sources: bool = False,
+    net: Network | None = None,
+    per_page: int = ARTICLES_PER_PAGE,
 ) -> dict[str, str]:
     """The graph, `per_page` articles a page (in title order), with their claims, people and sources.
 
@@ -486,11 +491,12 @@ def graph_pages(
     pages: dict[str, str] = {}
     listed = listing.graph_listing(corpus, per_page)
     for page, part in zip(listed, page_networks(corpus, net, listed), strict=True):
-        key = (_drawn_from(corpus, part, directory_urls), page)
+        key = (_drawn_from(corpus, part, directory_urls, to_sources), page)
         last = _last_drawn.get(page.path)
         if last is None or last[0] != key:
             links: NodeLinks = {}
-            drawn = _graph_page(corpus, part, directory_urls, page, (last[2] if last else {}, links))
+            link_to = urls.url_links_from(page.path, directory_urls=directory_urls, to_sources=to_sources)
+            drawn = _graph_page(corpus, part, link_to, page, (last[2] if last else {}, links))
             last = _last_drawn[page.path] = (key, drawn, links)
         pages[page.path] = last[1]
     return pages
@@ -537,7 +543,7 @@ FRONT_MATTER = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
 
 
 def _graph_page(
-    corpus: Corpus, net: Network, directory_urls: bool, page: listing.ListingPage, links: tuple[NodeLinks, NodeLinks]
+    corpus: Corpus, net: Network, link_to: Callable[[str], str], page: listing.ListingPage, links: tuple[NodeLinks, NodeLinks]
 ) -> str:
     here = page.path
     out = [*FRONT_MATTER, f"# {listing.title('Graph', page)}", ""]
@@ -556,7 +562,7 @@ def _graph_page(
         heading(DOCUMENT_X - 6, "Articles"),
         heading(SOURCE_X - 6, "Sources"),
     ]
-    parts, height = draw(net, placed, here, directory_urls, headings, links)
+    parts, height = draw(net, placed, link_to, headings, links)
     title = "The network of people, claims, articles and sources"
     if page.count > 1:
         title += f", page {page.number} of {page.count}"
@@ -581,7 +587,7 @@ ORDER = {"people": 0, "documents": 1, "sources": 2, "claims": 3}
 
 
 def local_graph(
-    corpus: Corpus, kind: str, entity_id: str, *, directory_urls: bool = True, net: Network | None = None
+    corpus: Corpus, kind: str, entity_id: str, *, directory_urls: bool = True, to_sources: bool = False, net: Network | None = None
 ) -> list[str]:
     """A small SVG of the entity and its direct neighbours, as Markdown lines (empty without neighbours).
 
@@ -609,7 +615,7 @@ def local_graph(
     edges: list[str] = []
     nodes: list[str] = []
     linked = net.nodes_and_pages
-    link_to = urls.url_links_from(here, directory_urls=directory_urls)
+    link_to = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
     for side, x, room in ((left, LEFT_X, LEFT_X - 16), (right, RIGHT_X, LOCAL_WIDTH - RIGHT_X - 16)):
         offset = LOCAL_TOP + (rows - len(side)) * LOCAL_ROW / 2
         limit = int(room / CHAR_WIDTH)

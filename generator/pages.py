@@ -49,6 +49,9 @@ VERDICT_ICONS: dict[str, str] = {
 class SiteOptions:
     home_page: bool = True  # generate `index.md` (when docs/ has no home page of its own)
     directory_urls: bool = True  # the site's URL style; raw-HTML links (graphs, previews) point at built URLs
+    # Raw-HTML links (graphs, listings) to the pages' sources, as Markdown links are: for `build --out`,
+    # whose pages go to engines that rewrite those links too (Zensical). MkDocs copies raw HTML as it is.
+    html_links_to_sources: bool = False
     site_url: str | None = None  # the site's address when known; absolute URLs (ClaimReview) only then
     site_name: str | None = None  # who publishes the reviews (ClaimReview's author)
     edit_links: Mapping[str, EditLink] = field(default_factory=dict)  # page -> the YAML line behind it
@@ -78,13 +81,18 @@ class HtmlLinks:
     blocks (`html_blocks`), which MkDocs does not rewrite. As Python-Markdown renders
     `entity_link` and `verdict_badge` (tests/test_html_blocks.py)."""
 
-    def __init__(self, here: str, directory_urls: bool) -> None:
-        self.url = urls.url_links_from(here, directory_urls=directory_urls)
-        verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls)
+    def __init__(self, here: str, directory_urls: bool, to_sources: bool = False) -> None:
+        self.url = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
+        verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls, to_sources=to_sources)
         self.verdicts = {
             verdict: f'<a class="verdict verdict-{verdict}" href="{verdicts}#{verdict}">{VERDICT_ICONS[verdict]} {label}</a>'
             for verdict, (label, *_) in VERDICTS.items()
         }
+
+    @staticmethod
+    def maker(options: SiteOptions) -> Callable[[str], HtmlLinks]:
+        """The links from a page, as `options` want them."""
+        return partial(HtmlLinks, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources)
 
     def entity(self, kind: str, entity_id: str, label: str) -> str:
         return f'<a href="{self.url(urls.entity_page(kind, entity_id))}">{as_html_name(label)}</a>'
@@ -301,7 +309,10 @@ class Renderer:
 
         if self.network is None:  # built once, for every entity page
             self.network = network(self.c)
-        return local_graph(self.c, kind, entity_id, directory_urls=self.options.directory_urls, net=self.network)
+        options = self.options
+        return local_graph(
+            self.c, kind, entity_id, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=self.network
+        )
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
@@ -511,7 +522,7 @@ class Renderer:
         from .filters import filter_form, row_attributes
 
         here = page.path
-        links = HtmlLinks(here, self.options.directory_urls)
+        links = HtmlLinks(here, self.options.directory_urls, self.options.html_links_to_sources)
         listed = [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)]
         out = [f"# {listing.title('Claims', page)}", "", *filter_form(self.c, listed, on_one_page=page.count > 1)]
         out += listing.pager(page, "claims index")
@@ -652,8 +663,10 @@ def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
     if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
         pages.update((page, reuse[page]) for page in graph)
     else:  # drawn together: a page's drawing is kept while its part of the network stays the same
-        pages.update(graph_pages(corpus, directory_urls=options.directory_urls, net=r.network, per_page=per_page))
-    add(timeline_pages(corpus, r.listing_line, options.directory_urls, per_page))
+        pages.update(graph_pages(
+            corpus, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=r.network, per_page=per_page
+        ))
+    add(timeline_pages(corpus, r.listing_line, HtmlLinks.maker(options), per_page))
     return pages
 
 

@@ -81,15 +81,13 @@ def timeline_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
 
 
 def timeline_pages(
-    corpus: Corpus, claim_line: ClaimLine, directory_urls: bool, per_page: int = ARTICLES_PER_PAGE
+    corpus: Corpus, claim_line: ClaimLine, links_from: Callable[[str], HtmlLinks], per_page: int = ARTICLES_PER_PAGE
 ) -> list[tuple[str, Callable[[], str]]]:
-    """Each page of the timeline with the function that renders it."""
-    return [(page.path, partial(timeline_page, corpus, claim_line, directory_urls, page)) for page in timeline_listing(corpus, per_page)]
+    """Each page of the timeline with the function that renders it. `links_from`: a page's `HtmlLinks`."""
+    return [(page.path, partial(timeline_page, corpus, claim_line, links_from, page)) for page in timeline_listing(corpus, per_page)]
 
 
-def timeline_page(corpus: Corpus, claim_line: ClaimLine, directory_urls: bool, page: ListingPage) -> str:
-    from .pages import HtmlLinks
-
+def timeline_page(corpus: Corpus, claim_line: ClaimLine, links_from: Callable[[str], HtmlLinks], page: ListingPage) -> str:
     out = [
         f"# {listing.title('Timeline', page)}",
         "",
@@ -101,7 +99,7 @@ def timeline_page(corpus: Corpus, claim_line: ClaimLine, directory_urls: bool, p
     if not corpus.documents:
         return "\n".join([*out, "No articles yet.", ""])
     out += listing.pager(page, "timeline")
-    links = HtmlLinks(page.path, directory_urls)
+    links = links_from(page.path)
     for doc_id in page.doc_ids:
         out += article_section(corpus, doc_id, claim_line, page.path, links)
     out += listing.pager(page, "timeline")

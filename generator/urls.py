@@ -127,8 +127,15 @@ def _unclean(path: str) -> bool:
     return path.startswith((".", "/")) or "/." in path or "//" in path
 
 
-def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: bool = True) -> str:
-    """A relative link between built pages' URLs, for raw HTML (an SVG), which MkDocs does not rewrite."""
+def url_link(from_page: str, to_page: str, anchor: str = "", *, directory_urls: bool = True, to_sources: bool = False) -> str:
+    """A relative link between built pages' URLs, for raw HTML (an SVG), which MkDocs does not rewrite.
+
+    With `to_sources`, the link between the pages' sources (`relative_link`) instead: for an
+    engine that rewrites the links in raw HTML as it does Markdown's (Zensical, which builds
+    the pages `build --out` writes), so that a built URL would be moved once too often.
+    """
+    if to_sources:
+        return relative_link(from_page, to_page, anchor)
     fragment = f"#{anchor}" if anchor else ""
     start = page_url(from_page, directory_urls=directory_urls)
     target = page_url(to_page, directory_urls=directory_urls)
@@ -143,13 +150,15 @@ def _as_url(link: str, target: str) -> str:
     return link
 
 
-def url_links_from(from_page: str, *, directory_urls: bool = True) -> Callable[[str], str]:
+def url_links_from(from_page: str, *, directory_urls: bool = True, to_sources: bool = False) -> Callable[[str], str]:
     """`url_link(from_page, ·)` without an anchor: the links of one drawing, dozens per page.
 
     With directory URLs a page has a folder of its own, and a link that leaves it is `../` and
     the link from its parent, a section's folder: the same for every page of the section, so
     it is worked out once per run (55,000 links in the local graphs of 1,000 articles).
     """
+    if to_sources:
+        return partial(relative_link, from_page)
     folder = page_url(from_page, directory_urls=directory_urls).rstrip("/")
     parent, slash, _ = folder.rpartition("/")
     if not directory_urls or not slash or _unclean(folder):

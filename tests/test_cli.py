@@ -59,6 +59,10 @@ def test_build_out_writes_the_markdown_pages(sample: Project) -> None:
     assert (out / "claims" / "trump-wants-to-meet.md").read_text(encoding="utf-8").startswith("# He wants to meet")
     manifest = json.loads((out / ".explainer-manifest.json").read_text(encoding="utf-8"))
     assert "people/donald-trump.md" in manifest["pages"]
+    # Its graphs link to the pages' sources, as its Markdown does: other engines rewrite both (test_engines).
+    assert '<a class="g-link" href="people/donald-trump.md"' in (out / "graph.md").read_text(encoding="utf-8")
+    person = (out / "people" / "donald-trump.md").read_text(encoding="utf-8")
+    assert '<a class="g-link" href="../claims/trump-wants-to-meet.md"' in person
 
 
 def test_build_out_never_touches_hand_written_files(sample: Project) -> None:

@@ -6,10 +6,13 @@ its dependencies never meet MkDocs'; the test is skipped where it is not install
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT, Project
@@ -22,6 +25,20 @@ def zensical() -> str | None:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Every relative link of every page, resolved from the page's URL: (page, link) of those that reach no file."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        here = page.relative_to(site).as_posix()
+        for href in re.findall(r'href="([^"#?]*)', page.read_text(encoding="utf-8")):
+            if not href or "://" in href or href.startswith(("/", "mailto:", "data:")):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(href)))
+            if target.startswith("..") or not ((site / target).is_file() or (site / target / "index.html").is_file()):
+                broken.append((here, href))
+    return broken
 
 
 def run(project: Project, *command: str) -> subprocess.CompletedProcess[str]:
@@ -37,6 +54,7 @@ def test_properdocs_builds_the_mkdocs_yml_with_our_plugin(sample: Project) -> No
     assert CLAIM_LINK in (site / "articles" / "trump-putin" / "index.html").read_text(encoding="utf-8")
     assert (site / "claims" / "no-request" / "index.html").is_file()
     assert (site / "data.json").is_file() and (site / "articles" / "trump-putin" / "annotations.jsonld").is_file()
+    assert broken_links(site) == []
 
 
 def test_zensical_builds_the_pages_written_by_build_out(sample: Project) -> None:
@@ -56,3 +74,8 @@ def test_zensical_builds_the_pages_written_by_build_out(sample: Project) -> None
     assert (site / "people" / "donald-trump" / "index.html").is_file()
     assert (site / "notes" / "hand-written" / "index.html").is_file()
     assert (site / "data.json").is_file() and (site / "articles" / "trump-putin" / "annotations.jsonld").is_file()
+    # Zensical rewrites the links in raw HTML as it does Markdown's, from the page's source: the
+    # graphs' and listings' links are written that way for it (`SiteOptions.html_links_to_sources`).
+    graph = (site / "graph" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="g-link" href="../people/donald-trump/"' in graph
+    assert broken_links(site) == []

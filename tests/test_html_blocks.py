@@ -197,6 +197,12 @@ def test_links_come_out_as_markdown_and_mkdocs_render_them() -> None:
     assert flat.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="reference/verdicts.html#opinion">')
 
 
+def test_links_to_sources_are_the_markdown_links_for_engines_that_rewrite_raw_html() -> None:
+    links = HtmlLinks("claims/index/2.md", directory_urls=True, to_sources=True)
+    assert links.entity("people", "ada", "Ada") == '<a href="../../people/ada.md">Ada</a>'
+    assert links.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="../../reference/verdicts.md#opinion">')
+
+
 # --- in a real build --------------------------------------------------------------------------
 
 
