@@ -22,7 +22,7 @@ from .corpus import Corpus, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
 from .listing import ARTICLES_PER_PAGE, ListingPage
-from .markdown_text import as_html_block, as_html_name, attribute, escape, escape_block, escape_name
+from .markdown_text import as_html, as_html_block, as_html_name, attribute, escape, escape_block, escape_name
 from .model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Document, Person, Source
 from .progress import QUIET, Progress
 from .text_spans import Span
@@ -94,8 +94,9 @@ class HtmlLinks:
         """The links from a page, as `options` want them."""
         return partial(HtmlLinks, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources)
 
-    def entity(self, kind: str, entity_id: str, label: str) -> str:
-        return f'<a href="{self.url(urls.entity_page(kind, entity_id))}">{as_html_name(label)}</a>'
+    def entity(self, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
+        href = self.url(urls.entity_page(kind, entity_id)) + (f"#{anchor}" if anchor else "")
+        return f'<a href="{href}">{as_html_name(label)}</a>'
 
 
 class TextWriter(Protocol):
@@ -147,19 +148,32 @@ def inline_html(text: str) -> str:
     return light_markdown.render_inline(text)
 
 
-def marked(text: str, span: Span, context: Span) -> str:
-    """The context passage with the span inside <mark>, all of it escaped."""
-    before = escape(text[context.start : span.start])
-    inner = escape(text[span.start : span.end])
-    after = escape(text[span.end : context.end])
+def marked(text: str, span: Span, context: Span, escaped: Callable[[str], str] = escape) -> str:
+    """The context passage with the span inside <mark>, all of it `escaped` (Markdown, or `as_html`)."""
+    before = escaped(text[context.start : span.start])
+    inner = escaped(text[span.start : span.end])
+    after = escaped(text[span.end : context.end])
     space_before = " " if before and text[span.start - 1].isspace() else ""
     space_after = " " if after and text[span.end : span.end + 1].isspace() else ""
     return f"{before}{space_before}<mark>{inner}</mark>{space_after}{after}".strip()
 
 
-def in_context(text: str, span: Span, context: Span) -> str:
+def in_context(text: str, span: Span, context: Span, escaped: Callable[[str], str] = escape) -> str:
     """A backlink's context sentence, set apart by style: the text often has quotation marks of its own."""
-    return f'<span class="explainer-context">{marked(text, span, context)}</span>'
+    return f'<span class="explainer-context">{marked(text, span, context, escaped)}</span>'
+
+
+def backlinks_block(items: list[str]) -> list[str]:
+    """A page's list of what links to it, as one HTML block (`html_blocks`) that search leaves out.
+
+    A person's or source's page lists each of their claims and mentions with its sentence:
+    at 1,000 articles the most quoted person's page was 37 ms of Markdown, and such lists
+    were 9.6 MB of a 25.5 MB search index, which MkDocs writes again on every rebuild and a
+    reader's browser loads whole (issue 6). Each line leads to a page search finds: the
+    claim's, or the article's. The items are as Python-Markdown makes of the Markdown list.
+    """
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return [f'<div class="explainer-backlinks" data-search-exclude><ul>{rows}</ul></div>', ""]
 
 
 class Renderer:
@@ -168,7 +182,7 @@ class Renderer:
         self.options = options
         self.lines = lines  # under `mkdocs serve`: claim lines of the last render, and this one's
         self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
-        self._contexts: dict[str, str] = {}
+        self._contexts: dict[tuple[str, bool], str] = {}
 
     # --- small pieces -------------------------------------------------------
 
@@ -209,6 +223,20 @@ class Renderer:
 
         return self._kept_line((here, claim_id, False, True, False), make)
 
+    def backlink_line(self, here: str, links: HtmlLinks, claim_id: str) -> str:
+        """A claim in a person's or source's list (`backlinks_block`), as HTML: as Python-Markdown makes of
+        `claim_line(here, claim_id, with_context=True)`, and kept between renders by the same key."""
+        def make() -> str:
+            claim, doc = self.c.claim(claim_id), self.c.claim_document[claim_id]
+            parts = [
+                links.entity("claims", claim_id, self.claim_title(claim_id)),
+                links.verdicts[claim.verdict],
+                "in " + links.entity("documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)),
+            ]
+            return " · ".join(parts) + ": " + self.claim_context(claim_id, html=True)
+
+        return self._kept_line((here, claim_id, True, False, True), make)
+
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
         parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict)]
@@ -222,27 +250,27 @@ class Renderer:
             line += ": " + self.claim_context(claim_id)
         return line
 
-    def claim_context(self, claim_id: str) -> str:
-        """The claim's sentence, span marked; made once, shown on its claimant's, sources' and related pages."""
-        context = self._contexts.get(claim_id)
+    def claim_context(self, claim_id: str, *, html: bool = False) -> str:
+        """The claim's sentence, span marked, as Markdown or `html`; made once, shown on its claimant's, sources' and related pages."""
+        context = self._contexts.get((claim_id, html))
         if context is None:
             text, span = self.c.texts[self.c.claim_document[claim_id]], self.c.claim_span[claim_id]
-            context = self._contexts[claim_id] = in_context(text.text, span, text.sentence_range(span))
+            escaped = as_html if html else escape
+            context = self._contexts[claim_id, html] = in_context(text.text, span, text.sentence_range(span), escaped)
         return context
 
     def mention_anchor_target(self, mention: Mention) -> str:
         return urls.mention_anchor(mention.kind, mention.entity, mention.number)
 
-    def mention_items(self, here: str, mentions: list[Mention]) -> list[str]:
-        lines = []
+    def mention_items(self, links: HtmlLinks, mentions: list[Mention]) -> list[str]:
+        """Where an entity is mentioned, a list item's HTML each (`backlinks_block`): the article, and the sentence."""
+        items = []
         for mention in mentions:
             text = self.c.texts[mention.document]
             context = text.sentence_range(mention.span)
-            where = entity_link(
-                here, "documents", mention.document, self.c.titles[mention.document], self.mention_anchor_target(mention)
-            )
-            lines.append(f"- {where}: {in_context(text.text, mention.span, context)}")
-        return lines
+            where = links.entity("documents", mention.document, self.c.titles[mention.document], self.mention_anchor_target(mention))
+            items.append(f"{where}: {in_context(text.text, mention.span, context, as_html)}")
+        return items
 
     # --- pages ----------------------------------------------------------------
 
@@ -314,6 +342,9 @@ class Renderer:
             self.c, kind, entity_id, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=self.network
         )
 
+    def html_links(self, here: str) -> HtmlLinks:
+        return HtmlLinks(here, self.options.directory_urls, self.options.html_links_to_sources)
+
     def related(self, claim_id: str) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]
         pairs += [(relation, other) for other, relation in self.c.backlinks.related_in.get(claim_id, [])]
@@ -336,14 +367,13 @@ class Renderer:
         out += facts + [""] if facts else []
         if person.description:
             out.append(block_html("description", light_markdown.render(person.description)))
+        html_links = self.html_links(here)
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
         out += [f"## What {escape(person.name)} said", ""]
-        out += [self.claim_line(here, c, with_context=True) for c in claims] or ["No claims recorded."]
-        out.append("")
+        out += backlinks_block([self.backlink_line(here, html_links, c) for c in claims]) if claims else ["No claims recorded.", ""]
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
         out += ["## Where they are mentioned", ""]
-        out += self.mention_items(here, mentions) or ["No mentions found in the texts."]
-        out.append("")
+        out += backlinks_block(self.mention_items(html_links, mentions)) if mentions else ["No mentions found in the texts.", ""]
         out += self.local_graph("people", person_id)
         return "\n".join(out)
 
@@ -357,8 +387,11 @@ class Renderer:
         if source.description:
             out.append(block_html("description", light_markdown.render(source.description)))
         b = self.c.backlinks
+        links = self.html_links(here)
+        relayed = [self.backlink_line(here, links, c) for c in b.claims_via.get(source_id, [])]
+        mentioned = self.mention_items(links, b.mentions_of.get(("sources", source_id), []))
         sections = [
-            ("Claims it relays", [self.claim_line(here, c, with_context=True) for c in b.claims_via.get(source_id, [])]),
+            ("Claims it relays", backlinks_block(relayed)[:-1] if relayed else []),
             ("Articles it published", [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
@@ -367,7 +400,7 @@ class Renderer:
                 f"({external_url(self.c.claim(c).evidence[i].url)})"
                 for c, i in b.evidence_by_source.get(source_id, [])
             ]),
-            ("Where it is mentioned", self.mention_items(here, b.mentions_of.get(("sources", source_id), []))),
+            ("Where it is mentioned", backlinks_block(mentioned)[:-1] if mentioned else []),
         ]
         for heading, lines in sections:
             if lines:
@@ -522,7 +555,7 @@ class Renderer:
         from .filters import filter_form, row_attributes
 
         here = page.path
-        links = HtmlLinks(here, self.options.directory_urls, self.options.html_links_to_sources)
+        links = self.html_links(here)
         listed = [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)]
         out = [f"# {listing.title('Claims', page)}", "", *filter_form(self.c, listed, on_one_page=page.count > 1)]
         out += listing.pager(page, "claims index")

@@ -174,7 +174,8 @@ def test_a_title_is_shown_on_the_page_of_each_person_quoted_in_the_article(tmp_p
     edit(seeds / "article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "Report 5, revised: \1"')
     pages, reused = rebuild(seeds, cache)  # equal to a full render, page for page
     assert "people/person-19.md" not in reused
-    assert "in [Report 5, revised: the exports question](../articles/article-5.md#claim-claim-5-0)" in pages["people/person-19.md"]
+    line = 'in <a href="../../articles/article-5/#claim-claim-5-0">Report 5, revised: the exports question</a>'
+    assert line in pages["people/person-19.md"]
 
 
 def test_a_listing_page_is_kept_when_it_lists_the_same_articles_in_the_same_place() -> None:

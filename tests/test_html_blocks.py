@@ -13,9 +13,9 @@ from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, checked_c
 
 from generator.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
 from generator.markdown_text import as_html, as_html_block, escape, escape_block
-from generator.pages import HtmlLinks, MarkdownText, Renderer, SiteOptions, entity_link, render_pages, verdict_badge
+from generator.pages import HtmlLinks, MarkdownText, Renderer, SiteOptions, entity_link, in_context, render_pages, verdict_badge
 from generator.text_checks import forbidden_characters
-from generator.text_spans import SourceText
+from generator.text_spans import SourceText, Span
 
 BLNS = Path(__file__).parent / "data" / "blns" / "blns.json"
 GRAPH = '<div class="explainer-graph" data-search-exclude><svg class="g-svg"><text>Ada</text></svg></div>'
@@ -203,6 +203,34 @@ def test_links_to_sources_are_the_markdown_links_for_engines_that_rewrite_raw_ht
     assert links.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="../../reference/verdicts.md#opinion">')
 
 
+def test_a_backlinks_sentence_comes_out_as_markdown_renders_it_on_every_naughty_string() -> None:
+    strings = [s for s in json.loads(BLNS.read_text(encoding="utf-8")) if s.strip() and not any(forbidden_characters(s))]
+    for text in strings:
+        span = Span(len(text) // 3, max(len(text) // 3 + 1, 2 * len(text) // 3))
+        whole = Span(0, len(text))
+        rendered = markdown_of(f"[x](x.md): {in_context(text, span, whole)}")
+        assert rendered == f'<p><a href="x.md">x</a>: {in_context(text, span, whole, as_html)}</p>', text
+
+
+def test_a_persons_lists_come_out_as_markdown_renders_them(project: Project) -> None:
+    corpus = checked_corpus(project)
+    renderer = Renderer(corpus, SiteOptions())
+    here = "people/dmitry-peskov.md"
+    page = renderer.person_page("dmitry-peskov")
+    blocks = re.findall(r'^<div class="explainer-backlinks" data-search-exclude>(<ul>.*</ul>)</div>$', page, re.MULTILINE)
+    said = [renderer.claim_line(here, c, with_context=True) for c in corpus.backlinks.claims_by_claimant["dmitry-peskov"]]
+    mentioned = []
+    for mention in corpus.backlinks.mentions_of[("people", "dmitry-peskov")]:
+        text = corpus.texts[mention.document]
+        where = entity_link(here, "documents", mention.document, corpus.titles[mention.document], renderer.mention_anchor_target(mention))
+        mentioned.append(f"- {where}: {in_context(text.text, mention.span, text.sentence_range(mention.span))}")
+    assert len(said) == len(mentioned) == 1
+    as_markdown = [markdown_of("\n".join(lines)).replace("\n", "") for lines in (said, mentioned)]
+    assert [without_href(html) for html in blocks] == [without_href(html) for html in as_markdown]
+    assert 'href="../../articles/trump-putin/#mention-people-dmitry-peskov-1"' in blocks[1]
+    assert 'href="../articles/trump-putin.md#mention-people-dmitry-peskov-1"' in as_markdown[1]  # MkDocs turns it into the URL above
+
+
 # --- in a real build --------------------------------------------------------------------------
 
 
@@ -231,6 +259,11 @@ def test_search_indexes_the_listing_headings_not_their_lines(built: Project) -> 
     claim_pages = {doc["location"] for doc in index["docs"] if "He wants to meet" in doc["text"]}
     assert "claims/trump-wants-to-meet/" in claim_pages  # the claim's own page is found
     assert not [doc["location"] for doc in index["docs"] if "direct connection" in doc["text"]]  # no drawing is indexed
+    # A person's lists are not indexed either: each line is a claim's or an article's page, which search finds.
+    person = [doc for doc in index["docs"] if doc["location"].startswith("people/dmitry-peskov/")]
+    assert [doc["title"] for doc in person] == ["Dmitry Peskov", "What Dmitry Peskov said", "Where they are mentioned", "Connections"]
+    assert not [doc["location"] for doc in person if "mark" in doc["text"] or "Trump to Meet Putin" in doc["text"]]
+    assert 'data-search-exclude><ul><li><a href="../../claims/no-request/">' in built.html("people/dmitry-peskov")
 
 
 @pytest.mark.parametrize(

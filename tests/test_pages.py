@@ -87,17 +87,18 @@ def test_person_page_separates_claims_from_mentions(pages: dict[str, str]) -> No
     page = pages["people/donald-trump.md"]
     said, mentioned = page.split("## Where they are mentioned")
     assert "## What Donald Trump said" in said
-    assert "[He wants to meet, and we're working on it](../claims/trump-wants-to-meet.md)" in said
+    assert "<li><a href=\"../../claims/trump-wants-to-meet/\">He wants to meet, and we're working on it</a>" in said
     assert (
-        "- [Trump to Meet Putin](../articles/trump-putin.md#mention-people-donald-trump-3): "
-        '<span class="explainer-context"><mark>Trump</mark> later repeated it\\.</span>'
+        '<li><a href="../../articles/trump-putin/#mention-people-donald-trump-3">Trump to Meet Putin</a>: '
+        '<span class="explainer-context"><mark>Trump</mark> later repeated it.</span></li>'
     ) in mentioned
 
 
 def test_source_page_lists_relayed_claims_published_articles_and_citations(pages: dict[str, str]) -> None:
     page = pages["sources/reuters.md"]
     assert "- **Type:** News agency" in page
-    assert "## Claims it relays\n\n- [He wants to meet" in page
+    relayed = '<div class="explainer-backlinks" data-search-exclude><ul><li><a href="../../claims/trump-wants-to-meet/">He wants to meet'
+    assert f"## Claims it relays\n\n{relayed}" in page
     assert "## Articles it published\n\n- [Trump to Meet Putin](../articles/trump-putin.md)" in page
     assert "## Cited as evidence\n\n- [He wants to meet" in page
 
@@ -151,3 +152,4 @@ def test_rendering_is_deterministic(sample: Project) -> None:
     second = check(Path(sample.seeds), sample.root)
     assert first.corpus is not None and second.corpus is not None
     assert render_pages(first.corpus) == render_pages(second.corpus)
+
