@@ -89,11 +89,6 @@ class HtmlLinks:
             for verdict, (label, *_) in VERDICTS.items()
         }
 
-    @staticmethod
-    def maker(options: SiteOptions) -> Callable[[str], HtmlLinks]:
-        """The links from a page, as `options` want them."""
-        return partial(HtmlLinks, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources)
-
     def entity(self, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
         href = self.url(urls.entity_page(kind, entity_id)) + (f"#{anchor}" if anchor else "")
         return f'<a href="{href}">{as_html_name(label)}</a>'
@@ -343,6 +338,7 @@ class Renderer:
         )
 
     def html_links(self, here: str) -> HtmlLinks:
+        """The links from a page's HTML blocks, as the options want them."""
         return HtmlLinks(here, self.options.directory_urls, self.options.html_links_to_sources)
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
@@ -699,7 +695,7 @@ def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
         pages.update(graph_pages(
             corpus, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=r.network, per_page=per_page
         ))
-    add(timeline_pages(corpus, r.listing_line, HtmlLinks.maker(options), per_page))
+    add(timeline_pages(corpus, r.listing_line, r.html_links, per_page))
     return pages
 
 

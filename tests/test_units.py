@@ -12,6 +12,7 @@ from generator import light_markdown
 from generator.markdown_text import escape
 from generator.model import AnnotationFile, Claim
 from generator.reference import format_page
+from generator.seeds import display_path
 from generator.text_spans import SourceText, normalise
 from generator.urls import entity_page, page_url, relative_link
 from generator.yaml_strict import load_yaml
@@ -156,3 +157,19 @@ def test_format_reference_lists_every_field_of_the_model() -> None:
         for name in entry.model_fields:
             assert f"| `{name}` |" in page, name
     assert "| `verdict` | one of `accurate`, `mostly-accurate`," in page
+
+
+@pytest.mark.parametrize(
+    ("path", "base", "shown"),
+    [
+        ("/work/project/seeds/a.txt", "/work/project", "seeds/a.txt"),
+        ("/work/project/seeds/a.txt", "/work/project/", "seeds/a.txt"),
+        ("/work/project-2/seeds/a.txt", "/work/project", "../project-2/seeds/a.txt"),  # a sibling, not inside
+        ("/work/project/../other/a.txt", "/work/project", "../other/a.txt"),
+        ("/elsewhere/a.txt", "/work/project", "../../elsewhere/a.txt"),
+        ("seeds/a.txt", "/work/project", "seeds/a.txt"),  # relative: as given
+    ],
+)
+def test_display_path_is_relative_to_the_project(path: str, base: str, shown: str) -> None:
+    assert display_path(Path(path), Path(base)) == shown
+
