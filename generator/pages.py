@@ -158,7 +158,7 @@ def in_context(text: str, span: Span, context: Span, escaped: Callable[[str], st
     return f'<span class="explainer-context">{marked(text, span, context, escaped)}</span>'
 
 
-def backlinks_block(items: list[str]) -> list[str]:
+def backlinks_block(items: list[str]) -> str:
     """A page's list of what links to it, as one HTML block (`html_blocks`) that search leaves out.
 
     A person's or source's page lists each of their claims and mentions with its sentence:
@@ -168,7 +168,7 @@ def backlinks_block(items: list[str]) -> list[str]:
     claim's, or the article's. The items are as Python-Markdown makes of the Markdown list.
     """
     rows = "".join(f"<li>{item}</li>" for item in items)
-    return [f'<div class="explainer-backlinks" data-search-exclude><ul>{rows}</ul></div>', ""]
+    return f'<div class="explainer-backlinks" data-search-exclude><ul>{rows}</ul></div>'
 
 
 class Renderer:
@@ -366,10 +366,10 @@ class Renderer:
         html_links = self.html_links(here)
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
         out += [f"## What {escape(person.name)} said", ""]
-        out += backlinks_block([self.backlink_line(here, html_links, c) for c in claims]) if claims else ["No claims recorded.", ""]
+        out += [backlinks_block([self.backlink_line(here, html_links, c) for c in claims]) if claims else "No claims recorded.", ""]
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
         out += ["## Where they are mentioned", ""]
-        out += backlinks_block(self.mention_items(html_links, mentions)) if mentions else ["No mentions found in the texts.", ""]
+        out += [backlinks_block(self.mention_items(html_links, mentions)) if mentions else "No mentions found in the texts.", ""]
         out += self.local_graph("people", person_id)
         return "\n".join(out)
 
@@ -387,7 +387,7 @@ class Renderer:
         relayed = [self.backlink_line(here, links, c) for c in b.claims_via.get(source_id, [])]
         mentioned = self.mention_items(links, b.mentions_of.get(("sources", source_id), []))
         sections = [
-            ("Claims it relays", backlinks_block(relayed)[:-1] if relayed else []),
+            ("Claims it relays", [backlinks_block(relayed)] if relayed else []),
             ("Articles it published", [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
@@ -396,7 +396,7 @@ class Renderer:
                 f"({external_url(self.c.claim(c).evidence[i].url)})"
                 for c, i in b.evidence_by_source.get(source_id, [])
             ]),
-            ("Where it is mentioned", backlinks_block(mentioned)[:-1] if mentioned else []),
+            ("Where it is mentioned", [backlinks_block(mentioned)] if mentioned else []),
         ]
         for heading, lines in sections:
             if lines:
