@@ -32,8 +32,8 @@ from . import urls
 from .corpus import Corpus, Key
 from .data_export import Pieces, data_pieces, export_files
 from .diagnostics import Diagnostic
-from .graph import Network, network
-from .listing import ListingPage, claims_index_listing
+from .graph import Network, drawn_on, network
+from .listing import ListingPage, claims_index_listing, graph_listing
 from .text_spans import SourceText
 from .timeline import timeline_listing
 from .validate import Located
@@ -111,6 +111,7 @@ class BuildCache:
     _network: tuple[Corpus, Network] | None = None  # this build's corpus and its network
     _entries: tuple[Corpus, dict[Key, Any]] | None = None  # this build's corpus and its `entries`
     _listings: tuple[Corpus, int, list[ListingPage]] | None = None  # this build's corpus, page size and `listings`
+    _drawn_on: tuple[Corpus, int, dict[Key, ListingPage]] | None = None  # this build's corpus, page size and `graph.drawn_on`
 
     def source_text(self, text: str) -> SourceText:
         return self.texts.get(text, lambda: SourceText(text))
@@ -118,7 +119,7 @@ class BuildCache:
     def next_build(self) -> None:
         self.parsed.next_build()
         self.texts.next_build()
-        self._network = self._entries = self._listings = None  # the last build's corpus can go
+        self._network = self._entries = self._listings = self._drawn_on = None  # the last build's corpus can go
         self.affected = None  # until this build's change is known
 
     def reusable_pages(self, corpus: Corpus, options: SiteOptions) -> dict[str, str] | None:
@@ -135,7 +136,16 @@ class BuildCache:
         change = last.change(self.entries(corpus), options)
         if change is not None and change.own_pages_only:  # nodes (a verdict too) and edges are as they were
             self._network = (corpus, last.network)
+            self._drawn_on = (corpus, options.articles_per_page, last.drawn_on)  # and so are the titles
         reuse, affected = last.reusable(options, change, self.network(corpus))
+        # A local graph links to the graph page that draws its entity: an article added, or a
+        # title changed, moves entities far from the change to other pages of the graph.
+        now = self.drawn_on(corpus, options.articles_per_page)
+        if now is not last.drawn_on:
+            for key, page in now.items():
+                before = last.drawn_on.get(key)
+                if before is None or (before.path, before.count) != (page.path, page.count):
+                    reuse.pop(urls.entity_page(*key), None)
         if affected is not None:
             reuse.update(last.unchanged_listing_pages(self.listings(corpus, options.articles_per_page), affected))
         self.affected = affected
@@ -153,6 +163,12 @@ class BuildCache:
         if self._listings is None or self._listings[0] is not corpus or self._listings[1] != per_page:
             self._listings = (corpus, per_page, listings(corpus, per_page))
         return self._listings[2]
+
+    def drawn_on(self, corpus: Corpus, per_page: int) -> dict[Key, ListingPage]:
+        """`graph.drawn_on` for the graph's pages, made once per build: finding the reusable pages and rendering need it."""
+        if self._drawn_on is None or self._drawn_on[0] is not corpus or self._drawn_on[1] != per_page:
+            self._drawn_on = (corpus, per_page, drawn_on(corpus, self.network(corpus), graph_listing(corpus, per_page)))
+        return self._drawn_on[2]
 
     def network(self, corpus: Corpus) -> Network:
         """The corpus's network (`graph.network`), made once per build: finding the reusable pages,
@@ -200,6 +216,7 @@ class BuildCache:
             options.edit_links,
             lines,
             self.listings(corpus, options.articles_per_page),
+            self.drawn_on(corpus, options.articles_per_page),
         )
 
 
@@ -235,6 +252,7 @@ class Rendered:
     edit_links: Mapping[str, Any]
     lines: dict[LineKey, str]  # claim lines valid for this render
     listed: list[ListingPage]  # the pages of the claims index and the timeline in this render
+    drawn_on: dict[Key, ListingPage]  # the graph page that draws each entity (`graph.drawn_on`)
 
     def change(self, now: dict[Key, Any], options: SiteOptions) -> Change | None:
         """How the new corpus (its `entries`) differs from this render's; None when the site

@@ -539,6 +539,27 @@ def page_networks(corpus: Corpus, net: Network, pages: list[listing.ListingPage]
     return [Network(n, e) for n, e in zip(nodes, edges, strict=True)]
 
 
+def drawn_on(corpus: Corpus, net: Network, pages: list[listing.ListingPage]) -> dict[Key, listing.ListingPage]:
+    """The graph page that draws each node, where a local graph's "graph" link goes.
+
+    As `page_networks` places the nodes: an article and its claims on the article's page; a
+    person or a source on the first page drawing an article or claim linked to it, else on the
+    first page.
+    """
+    home: dict[Key, listing.ListingPage] = {}
+    for page in pages:
+        for doc_id in page.doc_ids:
+            home[("documents", doc_id)] = page
+            home.update((("claims", c), page) for c in corpus.claims_in_document(doc_id))
+    if not pages:
+        return home
+    for key in net.nodes:
+        if key not in home:
+            on = [home[n] for n in net.neighbour_keys(key) if n in home]
+            home[key] = min(on, key=lambda page: page.number) if on else pages[0]
+    return home
+
+
 FRONT_MATTER = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
 
 
@@ -587,11 +608,19 @@ ORDER = {"people": 0, "documents": 1, "sources": 2, "claims": 3}
 
 
 def local_graph(
-    corpus: Corpus, kind: str, entity_id: str, *, directory_urls: bool = True, to_sources: bool = False, net: Network | None = None
+    corpus: Corpus,
+    kind: str,
+    entity_id: str,
+    *,
+    directory_urls: bool = True,
+    to_sources: bool = False,
+    net: Network | None = None,
+    graph_page: listing.ListingPage | None = None,
 ) -> list[str]:
     """A small SVG of the entity and its direct neighbours, as Markdown lines (empty without neighbours).
 
     Pass `net` (the corpus's `network`) when drawing many pages: it is the same for all of them.
+    `graph_page` is the page of the whole graph that draws the entity (`drawn_on`); None: a graph of one page.
     """
     net = net or network(corpus)
     key = (kind, entity_id)
@@ -637,13 +666,19 @@ def local_graph(
     )
     parts = ['<g class="g-edges">', *edges, "</g>", '<g class="g-nodes">', centre_svg, *nodes, *more, "</g>"]
     title = f"{me.description()} and its {len(around)} direct connection{'s' if len(around) != 1 else ''}"
-    graph_link = urls.relative_link(here, urls.GRAPH)
+    if graph_page is None or graph_page.count == 1:
+        whole = f"the [graph]({urls.relative_link(here, urls.GRAPH)}) shows the connections of every article."
+    else:
+        whole = (
+            f"[page {graph_page.number} of the graph]({urls.relative_link(here, graph_page.path)}) "
+            "shows them among the connections of other articles."
+        )
     return [
         "## Connections",
         "",
         '<div class="explainer-graph explainer-local" data-search-exclude>'
         + svg(parts, LOCAL_WIDTH, height, title, "g-svg g-local") + "</div>",
         "",
-        f"Each node opens its page; the [graph]({graph_link}) shows the connections of every article.",
+        f"Each node opens its page; {whole}",
         "",
     ]

@@ -250,7 +250,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.serving:  # what the edit cannot have changed comes from the last build
             reuse = self.cache.reusable_pages(checked.corpus, options)
             pages = render_pages(
-                checked.corpus, options, reuse=reuse, lines=self.cache.claim_lines, net=self.cache.network(checked.corpus)
+                checked.corpus,
+                options,
+                reuse=reuse,
+                lines=self.cache.claim_lines,
+                net=self.cache.network(checked.corpus),
+                drawn_on=self.cache.drawn_on(checked.corpus, options.articles_per_page),
             )
             self.cache.remember(checked.corpus, options, pages)
             if reuse is not None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote
 
 from . import claimreview, html_blocks, light_markdown, listing, urls
-from .corpus import Corpus, Mention
+from .corpus import Corpus, Key, Mention
 from .edit_links import EditLink
 from .edit_links import footer as edit_footer
 from .listing import ARTICLES_PER_PAGE, ListingPage
@@ -177,6 +177,7 @@ class Renderer:
         self.options = options
         self.lines = lines  # under `mkdocs serve`: claim lines of the last render, and this one's
         self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
+        self.drawn_on: Mapping[Key, ListingPage] | None = None  # the graph page drawing each entity (`graph.drawn_on`)
         self._contexts: dict[tuple[str, bool], str] = {}
 
     # --- small pieces -------------------------------------------------------
@@ -328,13 +329,21 @@ class Renderer:
         return "\n".join(out)
 
     def local_graph(self, kind: str, entity_id: str) -> list[str]:
-        from .graph import local_graph, network
+        from .graph import drawn_on, local_graph, network
 
         if self.network is None:  # built once, for every entity page
             self.network = network(self.c)
         options = self.options
+        if self.drawn_on is None:
+            self.drawn_on = drawn_on(self.c, self.network, listing.graph_listing(self.c, options.articles_per_page))
         return local_graph(
-            self.c, kind, entity_id, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=self.network
+            self.c,
+            kind,
+            entity_id,
+            directory_urls=options.directory_urls,
+            to_sources=options.html_links_to_sources,
+            net=self.network,
+            graph_page=self.drawn_on.get((kind, entity_id)),
         )
 
     def html_links(self, here: str) -> HtmlLinks:
@@ -625,15 +634,18 @@ def render_pages(
     reuse: Mapping[str, str] | None = None,
     lines: ClaimLines | None = None,
     net: Network | None = None,
+    drawn_on: Mapping[Key, ListingPage] | None = None,
     progress: Progress = QUIET,
 ) -> dict[str, str]:
     """Every generated page, keyed by its Markdown path, in a stable order: the site-wide pages, then the entity pages.
 
     Pages found in `reuse` are taken from it instead of being rendered: a rebuild under
     `mkdocs serve` passes the pages an edit cannot have changed (see build_cache), `lines`,
-    the claim lines it cannot have changed, and `net`, the corpus's network.
+    the claim lines it cannot have changed, `net`, the corpus's network, and `drawn_on`, the
+    graph page that draws each entity.
     """
     r = _renderer(corpus, options, lines, net)
+    r.drawn_on = drawn_on
     pages = _site_pages(r, reuse)
     pages.update(_entity_pages(r, reuse, progress))
     return pages

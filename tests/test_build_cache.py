@@ -35,7 +35,14 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
     links = edit_links(checked.corpus, "https://github.com/example/explainers", "main")
     options = SiteOptions(home_page=False, edit_links=links, articles_per_page=PER_PAGE)
     reuse = cache.reusable_pages(checked.corpus, options) or {}
-    pages = render_pages(checked.corpus, options, reuse=reuse, lines=cache.claim_lines, net=cache.network(checked.corpus))
+    pages = render_pages(
+        checked.corpus,
+        options,
+        reuse=reuse,
+        lines=cache.claim_lines,
+        net=cache.network(checked.corpus),
+        drawn_on=cache.drawn_on(checked.corpus, PER_PAGE),
+    )
     cache.remember(checked.corpus, options, pages)
     graph._last_drawn.clear()  # the graph's pages drawn from nothing, not from the last drawing's pieces
     assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
@@ -77,6 +84,9 @@ EDITS = {
     "source-type": ("people-and-sources.yaml", r"^    type: news-agency", "    type: newspaper"),
     "text": ("article-5.txt", r"^(Report 5: .*)$", r"\1\n\nA new paragraph before every claim."),
     "title": ("article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "Report 5, revised: \1"'),
+    # article-5 moves to the graph's first page: the articles before it each move on a place,
+    # and some to the next page, with their claims, claimants and sources
+    "title-first": ("article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "A report: \1"'),
     # article-5 moves to the front of the timeline: the articles before it each move on a place
     "published-earlier": ("article-5.yaml", r'^    published: "2024-06-06"$', '    published: "2020-01-01"'),
     "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
@@ -180,7 +190,7 @@ def test_a_title_is_shown_on_the_page_of_each_person_quoted_in_the_article(tmp_p
 
 def test_a_listing_page_is_kept_when_it_lists_the_same_articles_in_the_same_place() -> None:
     before = listing.split("timeline.md", ["a", "b", "c", "d"], 2)
-    rendered = Rendered({}, Network({}, []), {p.path: f"page {p.number}" for p in before}, SiteOptions(), {}, {}, before)
+    rendered = Rendered({}, Network({}, []), {p.path: f"page {p.number}" for p in before}, SiteOptions(), {}, {}, before, {})
     assert rendered.unchanged_listing_pages(before, affected=set()) == {"timeline.md": "page 1", "timeline/2.md": "page 2"}
     assert rendered.unchanged_listing_pages(before, affected={("documents", "c")}) == {"timeline.md": "page 1"}
     # An article comes first now: every page lists other articles, or the same ones in other places.

@@ -132,6 +132,33 @@ def test_the_graph_pages_draw_every_entity_and_each_claim_once(corpus: Corpus) -
     )
 
 
+def test_a_local_graph_links_to_the_graph_page_that_draws_its_entity(corpus: Corpus) -> None:
+    pages = render_pages(corpus, SiteOptions(articles_per_page=2))
+    third = listing.by_title(corpus)[2]  # on the graph's second page
+    claim = corpus.claims_in_document(third)[0]
+    assert (
+        "Each node opens its page; [page 2 of the graph](../graph/2.md) shows them among the connections of other articles."
+        in pages[f"claims/{claim}.md"].splitlines()
+    )
+    linked = 0
+    for kind, section in (("documents", "articles"), ("claims", "claims"), ("people", "people"), ("sources", "sources")):
+        for entity_id in corpus.entities(kind):
+            page = pages[f"{section}/{entity_id}.md"]
+            found = re.search(r"^Each node opens its page; \[page (\d) of the graph\]\(\.\./(graph(?:/\d)?\.md)\)", page, re.M)
+            if "## Connections" not in page:
+                continue
+            assert found is not None, entity_id
+            number, graph_page = found.groups()
+            assert graph_page == ("graph.md" if number == "1" else f"graph/{number}.md")
+            up = "../../" if graph_page != "graph.md" else "../"
+            assert f'href="{up}{section}/{entity_id}/"' in pages[graph_page], (entity_id, graph_page)  # drawn there
+            if kind in ("people", "sources"):  # on the first page that draws them
+                assert not any(f'href="{"../" if p == "graph.md" else "../../"}{section}/{entity_id}/"' in pages[p]
+                               for p in ("graph.md", "graph/2.md", "graph/3.md")[: int(number) - 1]), entity_id
+            linked += 1
+    assert linked > len(corpus.claims)
+
+
 def test_one_page_when_the_articles_fit(corpus: Corpus) -> None:
     pages = render_pages(corpus, SiteOptions())
     for first in ("claims/index.md", "timeline.md", "graph.md"):
@@ -188,6 +215,10 @@ def test_mkdocs_builds_the_pages_and_every_pager_link_works(project: Project) ->
                 if anchor:
                     assert f'id="{anchor}"' in (site / url / path / "index.html").read_text(encoding="utf-8"), (url, href)
     assert "<title>Claims, page 2 of 3 - Explainers</title>" in project.html("claims/index/2/")
+    # A claim's local graph links to the graph page that draws it: article 4 is the fifth by title.
+    claim_page = project.html("claims/claim-4-0/")
+    assert '<p>Each node opens its page; <a href="../../graph/3/">page 3 of the graph</a> shows them' in claim_page
+    assert 'href="../../claims/claim-4-0/"' in project.html("graph/3/")
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "true"])
