@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple, cast
@@ -485,10 +485,22 @@ def graph_pages(
     between claims on different pages is on both claims' own pages. People and sources linked
     to nothing are drawn on the first page.
     """
+    return dict(graph_pages_one_by_one(corpus, directory_urls=directory_urls, to_sources=to_sources, net=net, per_page=per_page))
+
+
+def graph_pages_one_by_one(
+    corpus: Corpus,
+    *,
+    directory_urls: bool = True,
+    to_sources: bool = False,
+    net: Network | None = None,
+    per_page: int = ARTICLES_PER_PAGE,
+) -> Iterator[tuple[str, str]]:
+    """`graph_pages`, each page drawn when it is asked for: a full build hands the first on while the others are drawn."""
     if not corpus.claims and not corpus.people and not corpus.sources and not corpus.documents:
-        return {urls.GRAPH: "\n".join([*FRONT_MATTER, "# Graph", "", "Nothing to draw yet.", ""])}
+        yield urls.GRAPH, "\n".join([*FRONT_MATTER, "# Graph", "", "Nothing to draw yet.", ""])
+        return
     net = net or network(corpus)
-    pages: dict[str, str] = {}
     listed = listing.graph_listing(corpus, per_page)
     for page, part in zip(listed, page_networks(corpus, net, listed), strict=True):
         key = (_drawn_from(corpus, part, directory_urls, to_sources), page)
@@ -498,8 +510,7 @@ def graph_pages(
             link_to = urls.url_links_from(page.path, directory_urls=directory_urls, to_sources=to_sources)
             drawn = _graph_page(corpus, part, link_to, page, (last[2] if last else {}, links))
             last = _last_drawn[page.path] = (key, drawn, links)
-        pages[page.path] = last[1]
-    return pages
+        yield page.path, last[1]
 
 
 def page_networks(corpus: Corpus, net: Network, pages: list[listing.ListingPage]) -> list[Network]:

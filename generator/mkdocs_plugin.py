@@ -267,7 +267,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         rendering = start_rendering(checked.corpus, options, config.site_url, fork=can_fork(), prepare=set_aside)
         self.rendering = rendering
         self.pages = {
-            **rendering.site, **dict.fromkeys(rendering.entity_paths), **self.redirects, **dict.fromkeys(rendering.export_paths)
+            **rendering.site, **dict.fromkeys(rendering.pending_paths), **self.redirects, **dict.fromkeys(rendering.export_paths)
         }
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

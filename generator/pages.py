@@ -656,6 +656,16 @@ def site_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Netwo
     return _site_pages(_renderer(corpus, options, None, net), None)
 
 
+def site_pages_one_by_one(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> Iterator[tuple[str, str]]:
+    """`site_pages`, each page made when it is asked for."""
+    return ((page, make()) for page, make in _site_page_makers(_renderer(corpus, options, None, net), None))
+
+
+def site_page_paths(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> list[str]:
+    """The paths of the site-wide pages, in the order `site_pages` makes them; none is made."""
+    return [page for page, _ in _site_page_makers(_renderer(corpus, options, None, net), None)]
+
+
 def entity_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> Iterator[tuple[str, str]]:
     """The entity pages of `render_pages` (every article, person, source and claim), one by one, in its order."""
     return _entity_pages(_renderer(corpus, options, None, net), None, QUIET)
@@ -676,14 +686,25 @@ def _renderer(corpus: Corpus, options: SiteOptions | None, lines: ClaimLines | N
 
 
 def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
-    from .graph import graph_pages
+    return {page: make() for page, make in _site_page_makers(r, reuse)}
+
+
+def _site_page_makers(r: Renderer, reuse: Mapping[str, str] | None) -> list[tuple[str, Callable[[], str]]]:
+    """Each site-wide page with the function that makes it (or hands out its reused text), in `render_pages`' order."""
+    from .graph import graph_pages_one_by_one
     from .reference import format_page, verdicts_page
     from .timeline import timeline_pages
 
     corpus, options = r.c, r.options
     assert r.network is not None
     per_page = options.articles_per_page
-    made_by: list[tuple[str, Callable[[], str]]] = [
+
+    def kept_or_made(made_by: list[tuple[str, Callable[[], str]]]) -> list[tuple[str, Callable[[], str]]]:
+        if reuse is None:
+            return made_by
+        return [(page, partial(reuse.__getitem__, page) if page in reuse else make) for page, make in made_by]
+
+    makers = kept_or_made([
         *([(urls.HOME, r.home_page)] if options.home_page else []),
         (urls.index_page("documents"), r.documents_index),
         *r.claims_index_pages(per_page),
@@ -691,24 +712,25 @@ def _site_pages(r: Renderer, reuse: Mapping[str, str] | None) -> dict[str, str]:
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, verdicts_page),
         (urls.FORMAT, format_page),
-    ]
-    pages: dict[str, str] = {}
-
-    def add(made_by: list[tuple[str, Callable[[], str]]]) -> None:
-        for page, make in made_by:
-            kept = reuse.get(page) if reuse is not None else None
-            pages[page] = kept if kept is not None else make()
-
-    add(made_by)
+    ])
     graph = [page.path for page in listing.graph_listing(corpus, per_page)]
     if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
-        pages.update((page, reuse[page]) for page in graph)
-    else:  # drawn together: a page's drawing is kept while its part of the network stays the same
-        pages.update(graph_pages(
+        makers += [(page, partial(reuse.__getitem__, page)) for page in graph]
+    else:  # drawn in order, as asked for: a page's drawing is kept while its part of the network stays the same
+        drawing = graph_pages_one_by_one(
             corpus, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=r.network, per_page=per_page
-        ))
-    add(timeline_pages(corpus, r.listing_line, r.html_links, per_page))
-    return pages
+        )
+        drawn: dict[str, str] = {}
+
+        def graph_page(page: str) -> str:
+            while page not in drawn:
+                path, text = next(drawing)
+                drawn[path] = text
+            return drawn.pop(page)
+
+        makers += [(page, partial(graph_page, page)) for page in graph]
+    makers += kept_or_made(timeline_pages(corpus, r.listing_line, r.html_links, per_page))
+    return makers
 
 
 def _entity_pages(r: Renderer, reuse: Mapping[str, str] | None, progress: Progress) -> Iterator[tuple[str, str]]:

@@ -1,5 +1,5 @@
-"""A full build renders on two cores: a forked child renders the entity pages while MkDocs
-works, and what it hands over is exactly what a single render makes, in its order."""
+"""A full build renders on two cores: a forked child renders the pages while MkDocs works,
+and what it hands over is exactly what a single render makes, in its order."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import synthetic_corpus
 from generator import parallel
 from generator.corpus import Corpus
 from generator.data_export import export_files
-from generator.html_blocks import set_aside
+from generator.html_blocks import NO_BLOCKS, set_aside
 from generator.pages import SiteOptions, entity_page_paths, entity_pages, render_pages, site_pages
 from generator.parallel import Rendering, can_fork, start_rendering
 
@@ -26,7 +26,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 def every_file(rendering: Rendering) -> list[tuple[str, str]]:
     """What the plugin hands to MkDocs: the site-wide pages, then each entity page and export file as it is read."""
-    taken = (*rendering.entity_paths, *rendering.export_paths)
+    taken = (*rendering.pending_paths, *rendering.export_paths)
     return [*rendering.site.items(), *((path, rendering.take(path)[0]) for path in taken)]
 
 
@@ -68,7 +68,7 @@ def test_when_the_child_fails_before_writing_its_pages_are_rendered_here(corpus:
 
 @needs_fork
 def test_when_the_child_stops_halfway_the_rest_is_rendered_here(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    first_seven = [(path, (page, ())) for path, page in entity_pages(corpus, OPTIONS)][:7]
+    first_seven = [(path, (page, NO_BLOCKS)) for path, page in entity_pages(corpus, OPTIONS)][:7]
 
     def writes_one_batch(file: int, notify: int, pages: object) -> None:
         parallel._write_batch(file, notify, 0, first_seven)
@@ -104,9 +104,11 @@ def test_closing_a_rendering_stops_a_child_still_at_work(corpus: Corpus, monkeyp
 
 
 @needs_fork
-def test_the_child_hands_over_each_entity_page_as_prepare_makes_it(corpus: Corpus) -> None:
+def test_the_child_hands_over_each_page_as_prepare_makes_it(corpus: Corpus) -> None:
     rendering = start_rendering(corpus, OPTIONS, None, fork=True, prepare=set_aside)
     pages = render_pages(corpus, OPTIONS)
-    handed = {path: rendering.take(path) for path in rendering.entity_paths}
-    assert handed == {path: set_aside(pages[path]) for path in rendering.entity_paths}
+    assert rendering.site == {}  # the site-wide pages too: made in the child while MkDocs builds its navigation
+    assert rendering.pending_paths == list(pages)
+    handed = {path: rendering.take(path) for path in rendering.pending_paths}
+    assert handed == {path: set_aside(pages[path]) for path in rendering.pending_paths}
     assert any(blocks for _, blocks in handed.values())  # the local graphs, set aside
