@@ -723,9 +723,11 @@ def _site_page_makers(r: Renderer, reuse: Mapping[str, str] | None) -> list[tupl
         drawn: dict[str, str] = {}
 
         def graph_page(page: str) -> str:
-            while page not in drawn:
-                path, text = next(drawing)
+            # A loop, not next(): a StopIteration here would quietly end `site_pages_one_by_one`.
+            for path, text in drawing if page not in drawn else ():
                 drawn[path] = text
+                if path == page:
+                    break
             return drawn.pop(page)
 
         makers += [(page, partial(graph_page, page)) for page in graph]

@@ -1,15 +1,14 @@
-"""A full build on two cores: a forked process renders the entity pages while MkDocs works.
+"""A full build on two cores: a forked process renders the pages while MkDocs works.
 
 At 1,000 articles the generator's part of `mkdocs build` is a few seconds, about two of them
-rendering some 10,000 entity pages, on one core of a machine that has at least two (MkDocs'
+rendering some 10,000 pages, on one core of a machine that has at least two (MkDocs'
 own ~70 s use one core too). On Linux, `fork` hands a child process the checked corpus
 without copying it. The child renders every page, in order (the site-wide pages, then the
 entity pages), then the export files, in batches written to an unnamed file in memory, and
 says through a pipe where each batch is; meanwhile MkDocs goes on in this process. MkDocs
 asks for a page only when it reads that page, and for an export file when it copies
 it (`Rendering.take`); the batch that holds it is read then, by which time the child has
-mostly written it. The child writes
-to a file, not into the pipe, so that it never waits for this process to read; when it is
+mostly written it. The child writes to a file, not into the pipe, so that it never waits for this process to read; when it is
 done, the file and this process's hold on the corpus go.
 
 What is made does not change: the same pages, in the order of `render_pages`
