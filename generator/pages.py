@@ -656,14 +656,11 @@ def site_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Netwo
     return _site_pages(_renderer(corpus, options, None, net), None)
 
 
-def site_pages_one_by_one(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> Iterator[tuple[str, str]]:
-    """`site_pages`, each page made when it is asked for."""
-    return ((page, make()) for page, make in _site_page_makers(_renderer(corpus, options, None, net), None))
-
-
-def site_page_paths(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> list[str]:
-    """The paths of the site-wide pages, in the order `site_pages` makes them; none is made."""
-    return [page for page, _ in _site_page_makers(_renderer(corpus, options, None, net), None)]
+def site_page_makers(
+    corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None
+) -> list[tuple[str, Callable[[], str]]]:
+    """The site-wide pages of `site_pages`, in its order, each with the function that makes it (called once)."""
+    return _site_page_makers(_renderer(corpus, options, None, net), None)
 
 
 def entity_pages(corpus: Corpus, options: SiteOptions | None = None, *, net: Network | None = None) -> Iterator[tuple[str, str]]:
@@ -723,11 +720,11 @@ def _site_page_makers(r: Renderer, reuse: Mapping[str, str] | None) -> list[tupl
         drawn: dict[str, str] = {}
 
         def graph_page(page: str) -> str:
-            # A loop, not next(): a StopIteration here would quietly end `site_pages_one_by_one`.
-            for path, text in drawing if page not in drawn else ():
-                drawn[path] = text
-                if path == page:
-                    break
+            if page not in drawn:  # a loop, not next(): a StopIteration would quietly end a generator calling this
+                for path, text in drawing:
+                    drawn[path] = text
+                    if path == page:
+                        break
             return drawn.pop(page)
 
         makers += [(page, partial(graph_page, page)) for page in graph]

@@ -8,8 +8,8 @@ entity pages), then the export files, in batches written to an unnamed file in m
 says through a pipe where each batch is; meanwhile MkDocs goes on in this process. MkDocs
 asks for a page only when it reads that page, and for an export file when it copies
 it (`Rendering.take`); the batch that holds it is read then, by which time the child has
-mostly written it. The child writes to a file, not into the pipe, so that it never waits for this process to read; when it is
-done, the file and this process's hold on the corpus go.
+mostly written it. The child writes to a file, not into the pipe, so that it never waits for
+this process to read; when it is done, the file and this process's hold on the corpus go.
 
 What is made does not change: the same pages, in the order of `render_pages`
 (tests/test_parallel.py). Only for a full build: a rebuild under `mkdocs serve` renders a few
@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .data_export import export_files, export_paths
 from .graph import network
 from .html_blocks import NO_BLOCKS, Blocks
-from .pages import SiteOptions, entity_page_paths, entity_pages, site_page_paths, site_pages, site_pages_one_by_one
+from .pages import SiteOptions, entity_page_paths, entity_pages, site_page_makers, site_pages
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -110,9 +110,6 @@ def start_rendering(
     net = network(corpus)  # made once, before the fork: both processes draw from it
     paths, exports = entity_page_paths(corpus), export_paths(corpus)
 
-    def site() -> Iterator[tuple[str, Prepared]]:
-        return ((path, prepare(page)) for path, page in site_pages_one_by_one(corpus, options, net=net))
-
     def prepared() -> Iterator[tuple[str, Prepared]]:
         yield from ((path, prepare(page)) for path, page in entity_pages(corpus, options, net=net))
         # MkDocs copies these once it has read every page: made last.
@@ -121,7 +118,12 @@ def start_rendering(
     if not fork:
         rendered = dict(prepared())
         return Rendering(site_pages(corpus, options, net=net), paths, exports, rendered=rendered)
-    site_paths = site_page_paths(corpus, options, net=net)
+    # Made before the fork: the child calls them, and this process only where the child failed.
+    site_makers = site_page_makers(corpus, options, net=net)
+
+    def site() -> Iterator[tuple[str, Prepared]]:
+        return ((path, prepare(make())) for path, make in site_makers)
+
     file = _scratch_file()
     notices, notify = os.pipe()
     child = os.fork()
@@ -134,8 +136,8 @@ def start_rendering(
         yield from prepared()
 
     os.close(notify)
-    receiver = _Receiver(file, notices, child, len(site_paths) + len(paths) + len(exports), everything)
-    return Rendering({}, [*site_paths, *paths], exports, receiver=receiver)
+    receiver = _Receiver(file, notices, child, len(site_makers) + len(paths) + len(exports), everything)
+    return Rendering({}, [*(path for path, _ in site_makers), *paths], exports, receiver=receiver)
 
 
 def _scratch_file() -> int:
