@@ -5,7 +5,7 @@
 Every `on_*` method of the plugin class is wrapped with a timer before MkDocs loads the
 plugin, so one real build gives both numbers: the whole build and the generator's part
 of it. The generator's work that MkDocs waits for outside the hooks (a full build fetches
-each entity page as MkDocs reads it, see generator/parallel.py) is what the plugin counts
+each entity page as MkDocs reads it, see generator/engines/parallel.py) is what the plugin counts
 in `outside_hooks`, written as `outside_hooks_s`; `children_cpu_s` is the CPU time of the
 process that rendered the entity pages meanwhile. Benchmarks only: the plugin itself is unchanged.
 """
@@ -24,7 +24,7 @@ from typing import Any
 from mkdocs.__main__ import cli
 from mkdocs.plugins import CombinedEvent
 
-from generator.mkdocs_plugin import ExplainerPlugin
+from generator.engines.mkdocs_plugin import ExplainerPlugin
 
 SPENT: dict[str, float] = {}
 PLUGINS: list[ExplainerPlugin] = []  # the instances whose hooks ran

@@ -7,17 +7,18 @@ import sys
 from pathlib import Path
 
 from . import commands
-from .anchors import format_statuses
-from .bulk import bulk_work
-from .data_export import export_files
-from .diagnostics import format_github, format_human, format_json
-from .emit import owned_pages, write_pages
-from .listing import ARTICLES_PER_PAGE
-from .pages import SiteOptions, render_pages
-from .pipeline import Checked, check
-from .progress import QUIET, Progress
-from .redirects import redirect_stubs
-from .schema import SCHEMA_PATH, schema_text
+from .annotations.anchors import format_statuses
+from .annotations.diagnostics import format_github, format_human, format_json
+from .annotations.pipeline import Checked, check
+from .engines.emit import owned_pages, write_pages
+from .open_data.data_export import export_files
+from .open_data.schema import SCHEMA_PATH, schema_text
+from .pages.options import SiteOptions
+from .pages.redirects import redirect_stubs
+from .pages.site import render_pages
+from .site_map.listing import ARTICLES_PER_PAGE
+from .support.bulk import bulk_work
+from .support.progress import QUIET, Progress
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

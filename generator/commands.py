@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .anchors import lock_files, stale_locks
-from .diagnostics import format_github, format_human
-from .pipeline import Checked
+from .annotations.anchors import lock_files, stale_locks
+from .annotations.diagnostics import format_github, format_human
+from .annotations.pipeline import Checked
+from .annotations.seeds import display_path
 from .scaffold import new_annotation_file
-from .seeds import display_path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

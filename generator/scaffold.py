@@ -16,12 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location
-from .model import MAX_ID_LENGTH, SLUG
-from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, read_annotation_files, read_text_file
-from .text_spans import SourceText, Span
-from .validate import Located, entries_from_file
-from .yaml_strict import load_yaml
+from .annotations.diagnostics import Diagnostic, Location
+from .annotations.model import MAX_ID_LENGTH, SLUG
+from .annotations.seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, read_annotation_files, read_text_file
+from .annotations.text_spans import SourceText, Span
+from .annotations.validate import Located, entries_from_file
+from .annotations.yaml_strict import load_yaml
 
 SCHEMA_FILE = "schema/annotations.schema.json"  # relative to the project (the folder above seeds/)
 

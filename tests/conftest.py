@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
+from generator.annotations.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -156,7 +156,7 @@ def sample(project: Project) -> Project:
 
 def checked_corpus(project: Project, text: str = SAMPLE_TEXT, yaml: str = SAMPLE_YAML) -> Corpus:
     """The corpus of one article (`seeds/article.txt`) and its annotations, which must pass `check`."""
-    from generator.pipeline import check
+    from generator.annotations.pipeline import check
 
     project.write("seeds/article.txt", text)
     project.write("seeds/article.yaml", yaml)
@@ -171,7 +171,7 @@ def synthetic_corpus(folder: Path, articles: int) -> Corpus:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
-    from generator.pipeline import check
+    from generator.annotations.pipeline import check
 
     write_corpus(folder / "seeds", articles)
     checked = check(folder / "seeds", folder)

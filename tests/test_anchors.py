@@ -10,8 +10,8 @@ from conftest import SAMPLE_TEXT, Project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.anchors import Anchor, relocate
-from generator.text_spans import SourceText
+from generator.annotations.anchors import Anchor, relocate
+from generator.annotations.text_spans import SourceText
 
 LOCK = "seeds/article.anchors.json"
 

@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
-from generator import graph, listing, urls
-from generator.build_cache import BuildCache, Rendered
-from generator.data_export import export_files
-from generator.edit_links import edit_links
-from generator.graph import Network
-from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
+from generator.annotations.pipeline import check
+from generator.engines.build_cache import BuildCache, Rendered
+from generator.open_data.data_export import export_files
+from generator.pages.edit_links import edit_links
+from generator.pages.graph import pages as graph_pages
+from generator.pages.graph.network import Network
+from generator.pages.options import SiteOptions
+from generator.pages.site import render_pages
+from generator.site_map import listing, urls
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
@@ -44,7 +46,7 @@ def rebuild(seeds: Path, cache: BuildCache) -> tuple[dict[str, str], dict[str, s
         drawn_on=cache.drawn_on(checked.corpus, PER_PAGE),
     )
     cache.remember(checked.corpus, options, pages)
-    graph._last_drawn.clear()  # the graph's pages drawn from nothing, not from the last drawing's pieces
+    graph_pages._last_drawn.clear()  # the graph's pages drawn from nothing, not from the last drawing's pieces
     assert pages == render_pages(checked.corpus, options), "a reused page differs from a fresh render"
     site_url = "https://example.org/"
     last = cache.exports

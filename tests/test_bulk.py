@@ -7,13 +7,14 @@ import inspect
 
 from conftest import ROOT
 
-from generator.bulk import bulk_work, per_run_cache
-from generator.data_export import export_files
-from generator.edit_links import edit_links
-from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
-from generator.redirects import redirect_files
-from generator.yaml_strict import load_yaml
+from generator.annotations.pipeline import check
+from generator.annotations.yaml_strict import load_yaml
+from generator.open_data.data_export import export_files
+from generator.pages.edit_links import edit_links
+from generator.pages.options import SiteOptions
+from generator.pages.redirects import redirect_files
+from generator.pages.site import render_pages
+from generator.support.bulk import bulk_work, per_run_cache
 
 CALLS: list[str] = []
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.annotations.diagnostics import Diagnostic, Location, format_github, format_json
 from generator.cli import main
-from generator.diagnostics import Diagnostic, Location, format_github, format_json
 
 A_YAML = """\
 people:

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
-from generator.claimreview import claim_review, script_json
-from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
+from generator.annotations.pipeline import check
+from generator.open_data.claimreview import claim_review, script_json
+from generator.pages.options import SiteOptions
+from generator.pages.site import render_pages
 
 HOSTILE = '</script><script>window.pwned=1</script><!-- & "quotes" \u2028'
 

@@ -79,9 +79,9 @@ def test_two_markdown_builds_are_identical(project: Project) -> None:
 
 
 # `mkdocs build` with the entity pages and export files made in this process, as where a
-# process cannot be forked (generator/parallel.py), instead of by the forked child.
+# process cannot be forked (generator/engines/parallel.py), instead of by the forked child.
 WITHOUT_FORK = (
-    "import sys, generator.mkdocs_plugin as plugin; plugin.can_fork = lambda: False; "
+    "import sys, generator.engines.mkdocs_plugin as plugin; plugin.can_fork = lambda: False; "
     "from mkdocs.__main__ import cli; cli(sys.argv[1:])"
 )
 

@@ -10,10 +10,11 @@ import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, make_project
 from local_site import browser, serve, visit
 
-from generator.corpus import Corpus
-from generator.edit_links import edit_links, entry_lines, file_line_url
-from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
+from generator.annotations.corpus import Corpus
+from generator.annotations.pipeline import check
+from generator.pages.edit_links import edit_links, entry_lines, file_line_url
+from generator.pages.options import SiteOptions
+from generator.pages.site import render_pages
 
 REPO = "https://github.com/example/explainers"
 

@@ -12,10 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import light_markdown, markdown_text, urls
-from generator.bulk import bulk_work
-from generator.text_checks import BIDI_CONTROLS, forbidden_characters
-from generator.text_spans import (
+from generator.annotations import light_markdown
+from generator.annotations.text_checks import BIDI_CONTROLS, forbidden_characters
+from generator.annotations.text_spans import (
     WHITE_SPACE,
     AliasIndex,
     SourceText,
@@ -24,7 +23,10 @@ from generator.text_spans import (
     normalise,
     normalise_with_map,
 )
-from generator.yaml_strict import parse_events
+from generator.annotations.yaml_strict import parse_events
+from generator.pages import markdown_text
+from generator.site_map import urls
+from generator.support.bulk import bulk_work
 
 # Letters, the quotes and dashes matching folds, white space of several kinds, a combining
 # accent, a precomposed letter, a singleton that NFC replaces (Å sign), Hangul jamo.

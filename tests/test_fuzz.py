@@ -38,9 +38,9 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from test_hostile_input import BILLION_LAUGHS
 
-from generator.diagnostics import format_github, format_human, format_json
-from generator.pages import render_pages
-from generator.pipeline import Checked, check
+from generator.annotations.diagnostics import format_github, format_human, format_json
+from generator.annotations.pipeline import Checked, check
+from generator.pages.site import render_pages
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 FUZZ = settings(

@@ -23,13 +23,18 @@ from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import claimreview, graph, urls
-from generator.corpus import Corpus
-from generator.data_export import site_data, site_data_json
-from generator.pages import VERDICT_ICONS
-from generator.pipeline import check
-from generator.previews import SCRIPT_ID, json_script, previews, previews_block
-from generator.webannotation import annotation_files, document_annotations, name_based_iri
+from generator.annotations.corpus import Corpus, Key
+from generator.annotations.pipeline import check
+from generator.open_data import claimreview
+from generator.open_data.data_export import site_data, site_data_json
+from generator.open_data.webannotation import annotation_files, document_annotations, name_based_iri
+from generator.pages.graph import local as graph_local
+from generator.pages.graph import network as graph_network
+from generator.pages.graph import pages as graph_pages
+from generator.pages.graph import svg as graph_svg
+from generator.pages.pieces import VERDICT_ICONS
+from generator.pages.previews import SCRIPT_ID, json_script, previews, previews_block
+from generator.site_map import urls
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
@@ -164,18 +169,18 @@ def test_previews_block_holds_each_preview_as_asdict_gave_it(corpora: dict[str, 
 # --- graphs ---------------------------------------------------------------------
 
 def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, directory_urls: bool) -> list[str]:
-    """`graph.local_graph` as first written: a `Placed` per node, drawn with the whole graph's functions."""
-    net = graph.network(corpus)
+    """`graph_local.local_graph` as first written: a `Placed` per node, drawn with the whole graph's functions."""
+    net = graph_network.network(corpus)
     key = (kind, entity_id)
     around = net.neighbours(key)
     if not around:
         return []
     here = urls.entity_page(kind, entity_id)
 
-    def order(k: graph.Key) -> tuple[int, int, str, str]:
+    def order(k: Key) -> tuple[int, int, str, str]:
         if k[0] == "claims":
-            return (graph.ORDER[k[0]], corpus.claim_span[k[1]].start, corpus.claim_document[k[1]], k[1])
-        return (graph.ORDER[k[0]], 0, net.nodes[k].label.casefold(), k[1])
+            return (graph_network.ORDER[k[0]], corpus.claim_span[k[1]].start, corpus.claim_document[k[1]], k[1])
+        return (graph_network.ORDER[k[0]], 0, net.nodes[k].label.casefold(), k[1])
 
     ordered = sorted(around, key=order)
     right = [k for k in ordered if k[0] == "claims"]
@@ -183,34 +188,40 @@ def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, director
     if kind == "claims" or not left or not right:
         half = (len(ordered) + 1) // 2
         left, right = ordered[:half], ordered[half:]
-    hidden = max(0, len(left) - graph.MAX_SIDE) + max(0, len(right) - graph.MAX_SIDE)
-    left, right = left[: graph.MAX_SIDE], right[: graph.MAX_SIDE]
+    hidden = max(0, len(left) - graph_local.MAX_SIDE) + max(0, len(right) - graph_local.MAX_SIDE)
+    left, right = left[: graph_local.MAX_SIDE], right[: graph_local.MAX_SIDE]
     rows = max(len(left), len(right), 1)
-    height = graph.LOCAL_TOP * 2 + (rows - 1) * graph.LOCAL_ROW + (graph.LOCAL_ROW if hidden else 0)
-    centre_y = graph.LOCAL_TOP + (rows - 1) * graph.LOCAL_ROW / 2
-    placed = {key: graph.Placed(net.nodes[key], graph.CENTRE_X, centre_y, "inside", graph.CENTRE_WIDTH, 22)}
-    sides = ((left, graph.LEFT_X, "end", graph.LEFT_X - 16), (right, graph.RIGHT_X, "start", graph.LOCAL_WIDTH - graph.RIGHT_X - 16))
+    height = graph_local.LOCAL_TOP * 2 + (rows - 1) * graph_local.LOCAL_ROW + (graph_local.LOCAL_ROW if hidden else 0)
+    centre_y = graph_local.LOCAL_TOP + (rows - 1) * graph_local.LOCAL_ROW / 2
+    placed = {key: graph_svg.Placed(net.nodes[key], graph_local.CENTRE_X, centre_y, "inside", graph_local.CENTRE_WIDTH, 22)}
+    sides = (
+        (left, graph_local.LEFT_X, "end", graph_local.LEFT_X - 16),
+        (right, graph_local.RIGHT_X, "start", graph_local.LOCAL_WIDTH - graph_local.RIGHT_X - 16),
+    )
     for side, x, label_side, room in sides:
-        offset = graph.LOCAL_TOP + (rows - len(side)) * graph.LOCAL_ROW / 2
+        offset = graph_local.LOCAL_TOP + (rows - len(side)) * graph_local.LOCAL_ROW / 2
         for index, k in enumerate(side):
-            limit = int(room / graph.CHAR_WIDTH) - (2 if k[0] == "claims" else 0)
-            y = offset + index * graph.LOCAL_ROW
-            placed[k] = graph.Placed(net.nodes[k], x, y, label_side, limit=limit, relation=", ".join(around[k]))
+            limit = int(room / graph_svg.CHAR_WIDTH) - (2 if k[0] == "claims" else 0)
+            y = offset + index * graph_local.LOCAL_ROW
+            placed[k] = graph_svg.Placed(net.nodes[k], x, y, label_side, limit=limit, relation=", ".join(around[k]))
     centre = placed[key]
     faint = {k: "mentions" if "mentions" in around[k] or "mentioned in" in around[k] else "" for k in [*left, *right]}
-    edges = [graph.edge_path(centre, placed[k], faint[k]) for k in [*left, *right]]
+    edges = [graph_svg.edge_path(centre, placed[k], faint[k]) for k in [*left, *right]]
     me = centre.node
-    text = graph.shorten(me.label, centre.limit)
+    text = graph_svg.shorten(me.label, centre.limit)
     if me.verdict:
         text = f"{VERDICT_ICONS[me.verdict]} {text}"
     centre_svg = (
-        f'<g class="g-centre" aria-current="page"><title>{graph.esc(me.description())}</title>{graph.shape(centre)}'
-        f'<text class="g-label" x="{graph.num(graph.CENTRE_X)}" y="{graph.num(centre_y + 4)}" text-anchor="middle">'
-        f"{graph.esc(text)}</text></g>"
+        f'<g class="g-centre" aria-current="page"><title>{graph_svg.esc(me.description())}</title>{graph_svg.shape(centre)}'
+        f'<text class="g-label" x="{graph_svg.num(graph_local.CENTRE_X)}" y="{graph_svg.num(centre_y + 4)}" text-anchor="middle">'
+        f"{graph_svg.esc(text)}</text></g>"
     )
-    nodes = [graph.node_link(placed[k], here, directory_urls) for k in [*left, *right]]
+    nodes = [graph_svg.node_link(placed[k], here, directory_urls) for k in [*left, *right]]
     more = (
-        [f'<text class="g-more" x="{graph.num(graph.CENTRE_X)}" y="{graph.num(height - 8)}" text-anchor="middle">and {hidden} more</text>']
+        [
+            f'<text class="g-more" x="{graph_svg.num(graph_local.CENTRE_X)}" y="{graph_svg.num(height - 8)}" '
+            f'text-anchor="middle">and {hidden} more</text>'
+        ]
         if hidden
         else []
     )
@@ -220,7 +231,7 @@ def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, director
         "## Connections",
         "",
         '<div class="explainer-graph explainer-local" data-search-exclude>'
-        + graph.svg(parts, graph.LOCAL_WIDTH, height, title, "g-svg g-local")
+        + graph_svg.svg(parts, graph_local.LOCAL_WIDTH, height, title, "g-svg g-local")
         + "</div>",
         "",
         f"Each node opens its page; the [graph]({urls.relative_link(here, urls.GRAPH)}) shows the connections of every article.",
@@ -232,13 +243,13 @@ def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, director
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_local_graphs_are_drawn_as_node_by_node(corpora: dict[str, Corpus], name: str, directory_urls: bool) -> None:
     corpus = corpora[name]
-    net = graph.network(corpus)
+    net = graph_network.network(corpus)
     for kind in ("documents", "people", "sources", "claims"):
         for entity_id in corpus.entities(kind):
-            fast = graph.local_graph(corpus, kind, entity_id, directory_urls=directory_urls, net=net)
+            fast = graph_local.local_graph(corpus, kind, entity_id, directory_urls=directory_urls, net=net)
             assert fast == local_graph_node_by_node(corpus, kind, entity_id, directory_urls), (kind, entity_id)
     if name == "crowded":
-        assert "and 5 more</text>" in "".join(graph.local_graph(corpus, "people", "ada", net=net))
+        assert "and 5 more</text>" in "".join(graph_local.local_graph(corpus, "people", "ada", net=net))
 
 
 def test_kept_pieces_of_a_drawing_follow_an_edit(tmp_path: Path) -> None:
@@ -253,10 +264,10 @@ def test_kept_pieces_of_a_drawing_follow_an_edit(tmp_path: Path) -> None:
     )):
         (seeds / "article.yaml").write_text(yaml, encoding="utf-8")
         corpus = checked(seeds)
-        net = graph.network(corpus)
-        local = "\n".join(graph.local_graph(corpus, "claims", "trump-wants-to-meet", net=net))
+        net = graph_network.network(corpus)
+        local = "\n".join(graph_local.local_graph(corpus, "claims", "trump-wants-to-meet", net=net))
         assert local == "\n".join(local_graph_node_by_node(corpus, "claims", "trump-wants-to-meet", True))
-        drawings.append((local, graph.graph_pages(corpus, net=net)[urls.GRAPH]))
+        drawings.append((local, graph_pages.graph_pages(corpus, net=net)[urls.GRAPH]))
     (before, whole_before), (after, whole_after) = drawings
     assert "Said by: Person: Donald Trump" in before and "Donald J. Trump" not in before
     assert "Said by: Person: Donald J. Trump" in after

@@ -18,11 +18,11 @@ from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from generator.diagnostics import format_human
-from generator.pages import render_pages
-from generator.pipeline import Checked, check
-from generator.seeds import MAX_TEXT_BYTES, MAX_YAML_BYTES
-from generator.yaml_strict import load_yaml
+from generator.annotations.diagnostics import format_human
+from generator.annotations.pipeline import Checked, check
+from generator.annotations.seeds import MAX_TEXT_BYTES, MAX_YAML_BYTES
+from generator.annotations.yaml_strict import load_yaml
+from generator.pages.site import render_pages
 
 PERSON = "people:\n  - id: someone\n    name: Someone\n"
 

@@ -11,11 +11,14 @@ import markdown
 import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, checked_corpus
 
-from generator.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
-from generator.markdown_text import as_html, as_html_block, escape, escape_block
-from generator.pages import HtmlLinks, MarkdownText, Renderer, SiteOptions, entity_link, in_context, render_pages, verdict_badge
-from generator.text_checks import forbidden_characters
-from generator.text_spans import SourceText, Span
+from generator.annotations.text_checks import forbidden_characters
+from generator.annotations.text_spans import SourceText, Span
+from generator.pages.article_page import MarkdownText
+from generator.pages.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
+from generator.pages.markdown_text import as_html, as_html_block, escape, escape_block
+from generator.pages.options import SiteOptions
+from generator.pages.pieces import HtmlLinks, entity_link, in_context, verdict_badge
+from generator.pages.site import SiteRenderer, render_pages
 
 BLNS = Path(__file__).parent / "data" / "blns" / "blns.json"
 GRAPH = '<div class="explainer-graph" data-search-exclude><svg class="g-svg"><text>Ada</text></svg></div>'
@@ -148,7 +151,7 @@ def test_an_articles_text_comes_out_as_markdown_renders_it(text: str) -> None:
 
 def test_an_articles_text_comes_out_as_markdown_renders_it_on_every_naughty_string() -> None:
     strings = [s for s in json.loads(BLNS.read_text(encoding="utf-8")) if s.strip()]
-    # Tabs and carriage returns go to Markdown (`Renderer.annotated_text`), which changes them.
+    # Tabs and carriage returns go to Markdown (`ArticlePage.annotated_text`), which changes them.
     usable = [s for s in strings if not any(forbidden_characters(s)) and "\t" not in s and "\r" not in s]
     assert len(usable) > 450
     text = "\n\n".join(usable) + "\n"
@@ -156,7 +159,7 @@ def test_an_articles_text_comes_out_as_markdown_renders_it_on_every_naughty_stri
 
 
 def test_an_articles_links_come_out_as_markdown_and_mkdocs_render_them(project: Project) -> None:
-    renderer = Renderer(checked_corpus(project), SiteOptions(text_as_html=True))
+    renderer = SiteRenderer(checked_corpus(project), SiteOptions(text_as_html=True))
     here = "articles/trump-putin.md"
     written = [p + "\n" for p in renderer.annotated_paragraphs("trump-putin", MarkdownText(here))]
     source = "\n".join(['<div class="explainer-text" markdown>', "", *written, "</div>"])
@@ -214,7 +217,7 @@ def test_a_backlinks_sentence_comes_out_as_markdown_renders_it_on_every_naughty_
 
 def test_a_persons_lists_come_out_as_markdown_renders_them(project: Project) -> None:
     corpus = checked_corpus(project)
-    renderer = Renderer(corpus, SiteOptions())
+    renderer = SiteRenderer(corpus, SiteOptions())
     here = "people/dmitry-peskov.md"
     page = renderer.person_page("dmitry-peskov")
     blocks = re.findall(r'^<div class="explainer-backlinks" data-search-exclude>(<ul>.*</ul>)</div>$', page, re.MULTILINE)

@@ -21,10 +21,10 @@ import pytest
 from active_content import Baseline, scan_site
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
 
-from generator import light_markdown
-from generator.pipeline import check
-from generator.text_checks import forbidden_characters
-from generator.text_spans import SourceText, normalise
+from generator.annotations import light_markdown
+from generator.annotations.pipeline import check
+from generator.annotations.text_checks import forbidden_characters
+from generator.annotations.text_spans import SourceText, normalise
 
 BLNS = Path(__file__).parent / "data" / "blns" / "blns.json"
 FLAG = "__pwned"

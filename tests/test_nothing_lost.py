@@ -1,7 +1,7 @@
 """Nothing lost: a failed check or build leaves the previous output exactly as it was.
 
 `mkdocs build` writes into a folder beside `site/` and swaps it in only when the build
-succeeded (generator/atomic_site.py); a build killed half-way leaves the old site.
+succeeded (generator/engines/atomic_site.py); a build killed half-way leaves the old site.
 `python -m generator build --out DIR` never deletes or overwrites a file it did not write.
 """
 
@@ -20,7 +20,7 @@ import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import ExplainerPlugin
+from generator.engines.mkdocs_plugin import ExplainerPlugin
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -249,7 +249,7 @@ def test_out_killed_half_way_still_owns_what_it_wrote(sample: Project) -> None:
     # them and the one that closes the run.
     out = sample.root / "out"
     script = (
-        "import sys; from pathlib import Path; from generator.emit import write_pages; "
+        "import sys; from pathlib import Path; from generator.engines.emit import write_pages; "
         "write_pages(Path(sys.argv[1]), {f'claims/p-{n}.md': f'# Page {n}\\n' * 50 for n in range(int(sys.argv[2]))})"
     )
     assert subprocess.run([sys.executable, "-c", script, str(out), "100"], check=False).returncode == 0

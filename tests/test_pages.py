@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from generator.pages import SiteOptions, render_pages
-from generator.pipeline import check
+from generator.annotations.pipeline import check
+from generator.pages.options import SiteOptions
+from generator.pages.site import render_pages
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ import time
 import pytest
 from conftest import synthetic_corpus
 
-from generator import parallel
-from generator.corpus import Corpus
-from generator.data_export import export_files
-from generator.html_blocks import NO_BLOCKS, set_aside
-from generator.pages import SiteOptions, entity_page_paths, entity_pages, render_pages, site_pages
-from generator.parallel import Rendering, can_fork, start_rendering
+from generator.annotations.corpus import Corpus
+from generator.engines import parallel
+from generator.engines.parallel import Rendering, can_fork, start_rendering
+from generator.open_data.data_export import export_files
+from generator.pages.html_blocks import NO_BLOCKS, set_aside
+from generator.pages.options import SiteOptions
+from generator.pages.site import entity_page_paths, entity_pages, render_pages, site_pages
 
 OPTIONS = SiteOptions(home_page=True, site_url="https://example.org/", articles_per_page=5)
 

@@ -11,13 +11,17 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLE_YAML, Project, checked_corpus
 
-from generator import urls
-from generator.corpus import Corpus
-from generator.graph import graph_pages, local_graph, network
-from generator.model import VERDICTS
-from generator.pages import VERDICT_ICONS, SiteOptions, render_pages
-from generator.previews import first_sentence, json_script, previews
-from generator.timeline import long_date
+from generator.annotations.corpus import Corpus
+from generator.annotations.model import VERDICTS
+from generator.pages.graph.local import local_graph
+from generator.pages.graph.network import network
+from generator.pages.graph.pages import graph_pages
+from generator.pages.options import SiteOptions
+from generator.pages.pieces import VERDICT_ICONS
+from generator.pages.previews import first_sentence, json_script, previews
+from generator.pages.site import render_pages
+from generator.pages.timeline import long_date
+from generator.site_map import urls
 
 HOSTILE_NAME = 'Dmitry </script><img src=x onerror="alert(1)"> & Peskov'
 

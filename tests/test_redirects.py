@@ -8,9 +8,9 @@ import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 from local_site import browser, serve, visit
 
-from generator.corpus import Corpus
-from generator.pipeline import check
-from generator.redirects import Redirect, redirect_files, redirect_html
+from generator.annotations.corpus import Corpus
+from generator.annotations.pipeline import check
+from generator.pages.redirects import Redirect, redirect_files, redirect_html
 
 YAML = (
     SAMPLE_YAML.replace("  - id: donald-trump\n", "  - id: donald-trump\n    former_ids: [trump, d-trump]\n")

@@ -22,11 +22,11 @@ import yaml
 from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML
 from jsonschema import Draft7Validator
 
+from generator.annotations.pipeline import check
+from generator.annotations.seeds import annotation_files
+from generator.annotations.yaml_strict import load_yaml
 from generator.cli import main
-from generator.pipeline import check
-from generator.schema import SCHEMA_PATH, schema_text
-from generator.seeds import annotation_files
-from generator.yaml_strict import load_yaml
+from generator.open_data.schema import SCHEMA_PATH, schema_text
 
 SCHEMA_FILE = ROOT / SCHEMA_PATH
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")

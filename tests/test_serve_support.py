@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
-from generator.serve_support import CompiledTemplates
+from generator.engines.serve_support import CompiledTemplates
 
 
 class CountedTemplates(CompiledTemplates):

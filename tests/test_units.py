@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import light_markdown
-from generator.markdown_text import escape
-from generator.model import AnnotationFile, Claim
-from generator.reference import format_page
-from generator.seeds import display_path
-from generator.text_spans import SourceText, normalise
-from generator.urls import entity_page, page_url, relative_link
-from generator.yaml_strict import load_yaml
+from generator.annotations import light_markdown
+from generator.annotations.model import AnnotationFile, Claim
+from generator.annotations.seeds import display_path
+from generator.annotations.text_spans import SourceText, normalise
+from generator.annotations.yaml_strict import load_yaml
+from generator.pages.markdown_text import escape
+from generator.pages.reference import format_page
+from generator.site_map.urls import entity_page, page_url, relative_link
 
 CONTRACT = Path(__file__).parent / "data" / "ANNOTATIONS.md"
 SHARED_CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "ANNOTATIONS.md"
@@ -150,7 +150,7 @@ def test_the_contracts_example_is_valid_and_uses_only_model_fields() -> None:
 
 
 def test_format_reference_lists_every_field_of_the_model() -> None:
-    from generator import model
+    from generator.annotations import model
 
     page = format_page()
     for entry in (model.Document, model.Person, model.Source, model.Claim, model.Evidence, model.Related):

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from generator import model, yaml_strict
-from generator.text_checks import forbidden_characters, forbidden_pattern
-from generator.yaml_strict import Loaded, Marks, load_yaml
+from generator.annotations import model, yaml_strict
+from generator.annotations.text_checks import forbidden_characters, forbidden_pattern
+from generator.annotations.yaml_strict import Loaded, Marks, load_yaml
 
 
 def plain_load(file: str, text: str) -> Loaded:

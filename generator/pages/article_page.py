@@ -1,0 +1,179 @@
+"""An article's page: its facts, its text with every claim and mention linked, its claims and names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Protocol
+
+from ..annotations import light_markdown
+from ..annotations.model import VERDICTS, Document
+from ..site_map import urls
+from . import html_blocks
+from .markdown_text import as_html_block, attribute, escape, escape_block
+from .pieces import block_html, entity_link, external_url
+from .previews import legend, previews_block
+from .renderer import Renderer
+
+
+class TextWriter(Protocol):
+    """How an article's text is written: its plain stretches, its mentions and its claims."""
+
+    def text(self, text: str) -> str: ...
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str: ...
+    def claim(self, body: str, claim_id: str, verdict: str) -> str: ...
+
+
+class MarkdownText:
+    """The text as Markdown, for MkDocs to convert: relative links, which it checks."""
+
+    def __init__(self, here: str) -> None:
+        self.here = here
+        self.text = escape_block
+
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str:
+        target = urls.relative_link(self.here, urls.entity_page(kind, entity_id))
+        return f'[{body}]({target}){{ .mention title="{attribute(name)}" }}'
+
+    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+        target = urls.relative_link(self.here, urls.entity_page("claims", claim_id))
+        return f'[{body}]({target}){{ .claim .verdict-{verdict} data-claim="{claim_id}" }}'
+
+
+class HtmlText:
+    """The text as the HTML Python-Markdown makes of `MarkdownText`'s, links to the built pages' URLs."""
+
+    def __init__(self, here: str, directory_urls: bool) -> None:
+        self.url = urls.url_links_from(here, directory_urls=directory_urls)
+        self.text = as_html_block
+
+    def mention(self, body: str, kind: str, entity_id: str, name: str) -> str:
+        return f'<a class="mention" href="{self.url(urls.entity_page(kind, entity_id))}" title="{attribute(name)}">{body}</a>'
+
+    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+        href = self.url(urls.entity_page("claims", claim_id))
+        return f'<a class="claim verdict-{verdict}" data-claim="{claim_id}" href="{href}">{body}</a>'
+
+
+class ArticlePage(Renderer):
+    def document_page(self, doc_id: str) -> str:
+        here = urls.entity_page("documents", doc_id)
+        doc: Document = self.c.documents[doc_id].entry
+        out = [f"# {escape(self.c.titles[doc_id])}", ""]
+        facts = []
+        if doc.published:
+            facts.append(f"- **Published:** {doc.published}")
+        if doc.publisher:
+            facts.append("- **Publisher:** " + entity_link(here, "sources", doc.publisher, self.c.sources[doc.publisher].entry.name))
+        if doc.url:
+            facts.append(f"- **Original:** [{escape(doc.url)}]({external_url(doc.url)})")
+        facts.append(f"- **Language:** {escape(doc.language)}")
+        out += facts + [""]
+        if doc.summary:
+            out.append(block_html("summary", light_markdown.render(doc.summary)))
+        # The text comes first: it is what the reader came for; the list of claims follows it.
+        out += ["## The text", "", *legend(self.c, doc_id), *self.annotated_text(doc_id)]
+        out += previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)
+        claims = self.c.claims_in_document(doc_id)
+        out += ["## Claims in this article", ""]
+        out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims] or ["No claims annotated yet."]
+        out += self.entities_in_document(here, doc_id)
+        out.append("")
+        return "\n".join(out)
+
+    def entities_in_document(self, here: str, doc_id: str) -> list[str]:
+        """Everyone and everything the article names, quotes or credits, each linking back."""
+        people: set[str] = set()
+        sources: set[str] = set()
+        doc: Document = self.c.documents[doc_id].entry
+        if doc.publisher:
+            sources.add(doc.publisher)
+        for m in self.c.mentions.get(doc_id, []):
+            (people if m.kind == "people" else sources).add(m.entity)
+        for claim_id in self.c.claims_in_document(doc_id):
+            claim = self.c.claim(claim_id)
+            if claim.claimant:
+                people.add(claim.claimant)
+            sources.update(claim.via)
+        out = []
+        if people:
+            names = sorted(people, key=lambda p: (self.c.people[p].entry.name.casefold(), p))
+            out.append("- **People:** " + ", ".join(entity_link(here, "people", p, self.c.people[p].entry.name) for p in names))
+        if sources:
+            names = sorted(sources, key=lambda s: (self.c.sources[s].entry.name.casefold(), s))
+            out.append("- **Sources:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in names))
+        return ["", "## Who and what it names", "", *out] if out else []
+
+    def annotated_text(self, doc_id: str) -> list[str]:
+        """The full text, claims and mentions linked: lines of the page.
+
+        One HTML block (`html_blocks`, put back before search indexes the page) where
+        Python-Markdown would make exactly that HTML of it: Markdown spent most of an article
+        page's time on the text's links (issue 6). Markdown, where `text_as_html` is off or the
+        text has tabs or carriage returns, which Markdown changes.
+        """
+        text = self.c.texts[doc_id].text
+        paragraphs = self.c.texts[doc_id].paragraphs
+        here = urls.entity_page("documents", doc_id)
+        if not self.options.text_as_html or not paragraphs or "\t" in text or "\r" in text:
+            body = [p + "\n" for p in self.annotated_paragraphs(doc_id, MarkdownText(here))]
+            return ['<div class="explainer-text" markdown>', "", *body, "</div>"]
+        # Markdown drops the line break that ends a text's last paragraph.
+        paras = self.annotated_paragraphs(doc_id, HtmlText(here, self.options.directory_urls))
+        html = "\n".join(f"<p>{p}</p>" for p in (para.rstrip("\n") for para in paras))
+        return [f'<div class="explainer-text"{html_blocks.SEARCHED}>\n{html}\n</div>', ""]
+
+    def annotated_paragraphs(self, doc_id: str, write: TextWriter) -> Iterator[str]:
+        """Each paragraph of the text with its claims and mentions linked, as `write` writes them."""
+        text = self.c.texts[doc_id].text
+        claims = [(self.c.claim_span[c], c) for c in self.c.claims_in_document(doc_id)]
+        mentions = self.c.mentions.get(doc_id, [])
+        all_claims, all_mentions = claims, mentions
+        for para in self.c.texts[doc_id].paragraphs:
+            # Only what overlaps this paragraph: each piece below looks through these lists.
+            claims = [(span, c) for span, c in all_claims if span.start < para.end and para.start < span.end]
+            mentions = [m for m in all_mentions if m.span.start < para.end and para.start < m.span.end]
+            cuts = {para.start, para.end}
+            for span, _ in claims:
+                cuts.update(p for p in (span.start, span.end) if para.start < p < para.end)
+            for m in mentions:
+                cuts.update(p for p in (m.span.start, m.span.end) if para.start < p < para.end)
+            points = sorted(cuts)
+            mention_at = {(m.span.start, m.span.end): m for m in reversed(mentions)}  # the first, as a scan would find
+            starting: dict[int, list[str]] = defaultdict(list)  # offset -> anchors of what starts there
+            for span, c in claims:
+                starting[span.start].append(f'<span id="{urls.claim_anchor(c)}"></span>')
+            for m in mentions:
+                starting[m.span.start].append(f'<span id="{self.mention_anchor_target(m)}"></span>')
+            pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown or HTML)
+            for a, b in zip(points, points[1:], strict=False):
+                anchors = "".join(starting.get(a, ()))
+                covering = [(span.end - span.start, c) for span, c in claims if span.start <= a and b <= span.end]
+                owner = min(covering)[1] if covering else None
+                mention = None if owner else mention_at.get((a, b))
+                body = write.text(text[a:b])
+                if mention is not None:
+                    name = self.c.entities(mention.kind)[mention.entity].entry.name
+                    body = write.mention(body, mention.kind, mention.entity, name)
+                pieces.append((owner, anchors + body))
+            yield self.join_pieces(write, pieces)
+
+    def join_pieces(self, write: TextWriter, pieces: list[tuple[str | None, str]]) -> str:
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            owner = pieces[i][0]
+            j = i
+            while j < len(pieces) and pieces[j][0] == owner:
+                j += 1
+            body = "".join(p[1] for p in pieces[i:j])
+            if owner is None:
+                out.append(body)
+            else:
+                verdict = self.c.claim(owner).verdict
+                # The link's name stays the article's own words (what a screen reader reads in the
+                # text, and what a voice user says); the verdict is added in words, unseen.
+                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[verdict][0]})</span>'
+                out.append(write.claim(body + said, owner, verdict))
+            i = j
+        return "".join(out)

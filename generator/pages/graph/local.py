@@ -1,0 +1,114 @@
+"""A small drawing of one entity and its direct neighbours, for its own page."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...annotations.corpus import Corpus
+from ...site_map import listing, urls
+from .network import Network, network
+from .svg import CHAR_WIDTH, curve, description_html, label_text, link_html, node_text, num, path_html, shape_and_label_start, svg
+
+
+# Local graphs put nodes on two columns and a few dozen rows: the same few hundred places
+# come back on page after page, so their markup is kept (the whole graph's places are not).
+@lru_cache(maxsize=1 << 13)
+def _local_place(kind: str, verdict: str | None, x: float, y: float, faint: bool, centre_y: float) -> tuple[str, str]:
+    """A local graph's neighbour at (x, y), left or right of the centre: its line from the centre's
+    pill (`edge_path`), and its shape with its label's opening tag."""
+    right = x > CENTRE_X
+    shape_, start = shape_and_label_start(kind, verdict, x, y, "start" if right else "end", 0.0)
+    port = CENTRE_X + CENTRE_WIDTH / 2 if right else CENTRE_X - CENTRE_WIDTH / 2  # Placed.port of the pill
+    return path_html("mentions" if faint else "", curve(port, centre_y, x, y)), shape_ + start
+
+
+@lru_cache(maxsize=1 << 10)
+def _local_centre(kind: str, verdict: str | None, centre_y: float) -> str:
+    """A local graph's centre: its pill and its label's opening tag."""
+    pill = shape_and_label_start(kind, verdict, CENTRE_X, centre_y, "inside", CENTRE_WIDTH)[0]
+    return f'{pill}<text class="g-label" x="{num(CENTRE_X)}" y="{num(centre_y + 4)}" text-anchor="middle">'
+
+
+LOCAL_WIDTH = 760.0
+LOCAL_ROW = 26.0
+LOCAL_TOP = 20.0
+# Claims (long labels) go right, so the right column gets more room than the left.
+CENTRE_X, CENTRE_WIDTH, LEFT_X, RIGHT_X = 330.0, 160.0, 170.0, 490.0
+MAX_SIDE = 40
+
+
+def local_graph(
+    corpus: Corpus,
+    kind: str,
+    entity_id: str,
+    *,
+    directory_urls: bool = True,
+    to_sources: bool = False,
+    net: Network | None = None,
+    graph_page: listing.ListingPage | None = None,
+) -> list[str]:
+    """A small SVG of the entity and its direct neighbours, as Markdown lines (empty without neighbours).
+
+    Pass `net` (the corpus's `network`) when drawing many pages: it is the same for all of them.
+    `graph_page` is the page of the whole graph that draws the entity (`drawn_on`); None: a graph of one page.
+    """
+    net = net or network(corpus)
+    key = (kind, entity_id)
+    around = net.neighbours(key)
+    if not around:
+        return []
+    here = urls.entity_page(kind, entity_id)
+    ordered = sorted(around, key=net.local_order(corpus).__getitem__)
+    right = [k for k in ordered if k[0] == "claims"]
+    left = [k for k in ordered if k[0] != "claims"]
+    if kind == "claims" or not left or not right:
+        # One kind only (or a claim page): balance the two sides instead.
+        half = (len(ordered) + 1) // 2
+        left, right = ordered[:half], ordered[half:]
+    hidden = max(0, len(left) - MAX_SIDE) + max(0, len(right) - MAX_SIDE)
+    left, right = left[:MAX_SIDE], right[:MAX_SIDE]
+    rows = max(len(left), len(right), 1)
+    height = LOCAL_TOP * 2 + (rows - 1) * LOCAL_ROW + (LOCAL_ROW if hidden else 0)
+    centre_y = LOCAL_TOP + (rows - 1) * LOCAL_ROW / 2
+    # ~70,000 neighbours at 1,000 articles: drawn from memoised pieces, without a Placed each (issue 6).
+    edges: list[str] = []
+    nodes: list[str] = []
+    linked = net.nodes_and_pages
+    link_to = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
+    for side, x, room in ((left, LEFT_X, LEFT_X - 16), (right, RIGHT_X, LOCAL_WIDTH - RIGHT_X - 16)):
+        offset = LOCAL_TOP + (rows - len(side)) * LOCAL_ROW / 2
+        limit = int(room / CHAR_WIDTH)
+        for index, k in enumerate(side):
+            (node, page), relations = linked[k], around[k]
+            faint = "mentions" in relations or "mentioned in" in relations
+            edge, drawn = _local_place(node.kind, node.verdict, x, offset + index * LOCAL_ROW, faint, centre_y)
+            edges.append(edge)
+            text = node_text(node, ", ".join(relations), limit - 2 if k[0] == "claims" else limit)  # the verdict icon
+            nodes.append(link_html(link_to(page), text, drawn))
+    me = net.nodes[key]
+    centre_svg = (
+        f'<g class="g-centre" aria-current="page"><title>{description_html(me)}</title>'
+        f"{_local_centre(me.kind, me.verdict, centre_y)}{label_text(me.label, me.verdict, 22)}</text></g>"
+    )
+    more = (
+        [f'<text class="g-more" x="{num(CENTRE_X)}" y="{num(height - 8)}" text-anchor="middle">and {hidden} more</text>']
+        if hidden else []
+    )
+    parts = ['<g class="g-edges">', *edges, "</g>", '<g class="g-nodes">', centre_svg, *nodes, *more, "</g>"]
+    title = f"{me.description()} and its {len(around)} direct connection{'s' if len(around) != 1 else ''}"
+    if graph_page is None or graph_page.count == 1:
+        whole = f"the [graph]({urls.relative_link(here, urls.GRAPH)}) shows the connections of every article."
+    else:
+        whole = (
+            f"[page {graph_page.number} of the graph]({urls.relative_link(here, graph_page.path)}) "
+            "shows them among the connections of other articles."
+        )
+    return [
+        "## Connections",
+        "",
+        '<div class="explainer-graph explainer-local" data-search-exclude>'
+        + svg(parts, LOCAL_WIDTH, height, title, "g-svg g-local") + "</div>",
+        "",
+        f"Each node opens its page; {whole}",
+        "",
+    ]

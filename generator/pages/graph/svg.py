@@ -1,0 +1,178 @@
+"""SVG pieces of the drawings: shapes, labels, lines and node links, escaped and memoised here."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...site_map import urls
+from ...support.bulk import per_run_cache
+from ..pieces import VERDICT_ICONS
+from .network import Node
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def num(value: float) -> str:
+    """Coordinates with one decimal, `-0.0` and trailing zeros avoided, so output is stable."""
+    # Memoised: a build formats >1 M coordinates, nearly all of them on a few hundred rows.
+    text = _NUMS.get(value)
+    if text is None:
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+        text = "0" if text in ("-0", "") else text
+        if len(_NUMS) < 100_000:
+            _NUMS[value] = text
+    return text
+
+
+_NUMS: dict[float, str] = {}
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    mid = (x1 + x2) / 2
+    return f"M{num(x1)} {num(y1)}C{num(mid)} {num(y1)} {num(mid)} {num(y2)} {num(x2)} {num(y2)}"
+
+
+def arc(x: float, y1: float, y2: float, bulge: float) -> str:
+    return f"M{num(x)} {num(y1)}C{num(x + bulge)} {num(y1)} {num(x + bulge)} {num(y2)} {num(x)} {num(y2)}"
+
+
+def spread(desired: list[tuple[float, str]], gap: float, top: float) -> dict[str, float]:
+    """Positions near the desired ones, in their order, at least `gap` apart."""
+    out: dict[str, float] = {}
+    last = top - gap
+    for want, name in sorted(desired):
+        last = max(want, last + gap)
+        out[name] = last
+    return out
+
+
+class Placed(NamedTuple):  # a named tuple, as Node: the whole graph places ~10,000
+    node: Node
+    x: float
+    y: float
+    label_side: str  # "start" (label right of the shape), "end" (left), "inside" (a pill)
+    width: float = 0.0  # pills only
+    limit: int = 30  # characters of label shown
+    relation: str = ""  # local graphs: how the node relates to the page's entity
+
+    def port(self, towards_x: float) -> float:
+        """Where a line to a node at `towards_x` leaves this one."""
+        if self.label_side != "inside":
+            return self.x
+        return self.x + self.width / 2 if towards_x > self.x else self.x - self.width / 2
+
+
+def shape(p: Placed) -> str:
+    return shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)[0]
+
+
+def shape_and_label_start(
+    kind: str, verdict: str | None, x: float, y: float, label_side: str, width: float
+) -> tuple[str, str]:
+    """A node's shape and its label's opening tag: what depends on where the node is drawn."""
+    verdict_css = f" verdict-{verdict}" if verdict else ""
+    if label_side == "inside":
+        half = width / 2
+        return (
+            f'<rect class="g-pill-bg" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" height="20" rx="10"/>'
+            f'<rect class="g-node g-{kind}{verdict_css}" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" '
+            'height="20" rx="10"/>',
+            f'<text class="g-label" x="{num(x - half + 10)}" y="{num(y + 4)}">',
+        )
+    if kind == "people":
+        drawn = f'<circle class="g-node g-people" cx="{num(x)}" cy="{num(y)}" r="7"/>'
+    elif kind == "claims":
+        d = f"M{num(x)} {num(y - 7)}L{num(x + 7)} {num(y)}L{num(x)} {num(y + 7)}L{num(x - 7)} {num(y)}Z"
+        drawn = f'<path class="g-node g-claim-dot{verdict_css}" d="{d}"/>'
+    elif kind == "sources":
+        drawn = f'<rect class="g-node g-sources" x="{num(x - 6)}" y="{num(y - 6)}" width="12" height="12" rx="2"/>'
+    else:
+        drawn = f'<rect class="g-node g-documents" x="{num(x - 6)}" y="{num(y - 8)}" width="12" height="16" rx="1"/>'
+    dx = 12 if label_side == "start" else -12
+    return drawn, f'<text class="g-label" x="{num(x + dx)}" y="{num(y + 4)}" text-anchor="{label_side}">'
+
+
+# Kept by text, not by node: a node's label is shown cut at a handful of lengths, on every
+# page that draws it. Per run (bulk.py): such tables would otherwise hold tens of MB while
+# MkDocs renders the pages.
+@per_run_cache(maxsize=1 << 16)
+def label_text(text: str, verdict: str | None, limit: int) -> str:
+    """A node's label as shown (cut to `limit` characters, the verdict's icon first), escaped."""
+    shown = shorten(text, limit)
+    if verdict:
+        shown = f"{VERDICT_ICONS[verdict]} {shown}"
+    return esc(shown)
+
+
+@per_run_cache(maxsize=1 << 15)
+def description_html(node: Node) -> str:
+    return esc(node.description())
+
+
+@lru_cache(maxsize=1 << 10)
+def _relation_html(relation: str) -> str:
+    """`relation` as the start of a description, escaped (escaping commutes with joining)."""
+    return esc(f"{relation[:1].upper()}{relation[1:]}: ")
+
+
+def node_link(p: Placed, here: str, directory_urls: bool) -> str:
+    return placed_link(p, urls.url_link(here, p.node.page, directory_urls=directory_urls))
+
+
+def placed_link(p: Placed, href: str) -> str:
+    shape_, start = shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)
+    return link_html(href, node_text(p.node, p.relation, p.limit), shape_ + start)
+
+
+def link_html(href: str, text: tuple[str, str], drawn: str) -> str:
+    """A node as a link to its page: `text` is its `_node_text`, `drawn` its shape and its label's opening tag."""
+    return f'<a class="g-link" href="{_href_html(href)}{text[0]}{drawn}{text[1]}</text></a>'
+
+
+# The same link text comes back from page to page (`../../people/x/` from every claim page).
+_href_html = per_run_cache(maxsize=1 << 15)(esc)
+
+
+# A person is "said" on every one of their claims' pages, an article "in" on each of its
+# claims': what a link says comes back far more often than where it is drawn.
+@per_run_cache(maxsize=1 << 16)
+def node_text(node: Node, relation: str, limit: int) -> tuple[str, str]:
+    """What a node's link says: the end of its opening tag and its title (escaped), and its label."""
+    description = description_html(node)
+    if relation:
+        description = _relation_html(relation) + description
+    return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict, limit)
+
+
+def edge_path(a: Placed, b: Placed, relation: str, bulge: float = 0.0) -> str:
+    if bulge:
+        return path_html(relation, arc(a.port(a.x + 1), a.y, b.y, bulge))
+    return path_html(relation, curve(a.port(b.x), a.y, b.port(a.x), b.y))
+
+
+def path_html(relation: str, d: str) -> str:
+    css = "g-edge g-edge-faint" if relation == "mentions" else "g-edge"
+    return f'<path class="{css}" d="{d}"/>'
+
+
+def svg(parts: Iterable[str], width: float, height: float, title: str, css: str) -> str:
+    return (
+        f'<svg class="{css}" viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
+        f'role="group" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>"
+    )
+
+
+CHAR_WIDTH = 6.4  # an average character at 12px, to cut labels before they leave the drawing
