@@ -55,6 +55,7 @@ test: setup-test chromium zensical lint
 lint: setup-test
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 clean:
 	rm -rf site .pytest_cache

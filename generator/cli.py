@@ -12,6 +12,7 @@ from .annotations.diagnostics import format_github, format_human, format_json
 from .annotations.pipeline import Checked, check
 from .engines.emit import owned_pages, write_pages
 from .open_data.data_export import export_files
+from .open_data.evidence_links import evidence_links, link_lines
 from .open_data.schema import SCHEMA_PATH, schema_text
 from .pages.options import SiteOptions
 from .pages.redirects import redirect_stubs
@@ -59,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     schema_cmd = sub.add_parser("schema", help="print the JSON Schema of the annotation format, or write or check a copy")
     schema_cmd.add_argument("--out", type=Path, help=f"write it to this file instead, e.g. {SCHEMA_PATH}")
     schema_cmd.add_argument("--check", action="store_true", help=f"exit 1 when the file (--out, default {SCHEMA_PATH}) is stale")
+    links_cmd = sub.add_parser("links", help="print every evidence URL and archived copy, one a line (the link check's input)")
+    links_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
+    links_cmd.add_argument("--where", action="store_true", help="each place it is written too: URL<tab>path:line:col")
     commands.add_parsers(sub)  # anchor, new
     return parser
 
@@ -137,6 +141,9 @@ def _run(args: argparse.Namespace) -> int:
     commands.report_notes(checked, fmt)
     if args.command == "anchor":
         return commands.anchor(checked, seeds, cwd, args.quiet)
+    if args.command == "links":
+        sys.stdout.write(link_lines(evidence_links(checked.corpus), args.where))
+        return EXIT_OK
     if args.command == "check":
         if fmt == "json":
             _report(checked, fmt)

