@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import commands
+from . import commands, review_command
 from .anchors import format_statuses
 from .bulk import bulk_work
 from .data_export import export_files
@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=("human", "github", "json"), default="human")
     check_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     check_cmd.add_argument("--anchors", action="store_true", help="list what became of every claim's recorded anchor")
+    check_cmd.add_argument(
+        "--base", metavar="REF", help="also enforce corrections against the annotations at this git revision"
+    )
     build_cmd = sub.add_parser("build", help="write the generated Markdown pages into a folder")
     build_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
     build_cmd.add_argument("--out", type=Path, required=True, help="the folder to write pages into")
@@ -58,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     schema_cmd = sub.add_parser("schema", help="print the JSON Schema of the annotation format, or write or check a copy")
     schema_cmd.add_argument("--out", type=Path, help=f"write it to this file instead, e.g. {SCHEMA_PATH}")
     schema_cmd.add_argument("--check", action="store_true", help=f"exit 1 when the file (--out, default {SCHEMA_PATH}) is stale")
-    commands.add_parsers(sub)  # anchor, new
+    commands.add_parsers(sub)  # anchor, new, review
     return parser
 
 
@@ -119,10 +122,17 @@ def _run(args: argparse.Namespace) -> int:
     if seeds is None or not seeds.is_dir():
         print(f"error: no seeds folder at {seeds or './seeds'}; pass --seeds DIR", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "review":
+        return review_command.review(args, seeds, cwd)
     # The phase and a count on a terminal; nothing in a pipe, a log or with -q.
     progress = Progress(sys.stderr) if sys.stderr.isatty() and not getattr(args, "quiet", False) else QUIET
     checked = check(seeds, cwd, progress=progress)
     progress.close()
+    if getattr(args, "base", None) is not None:
+        based = review_command.with_base(checked, seeds, args.base, cwd)
+        if based is None:
+            return EXIT_USAGE
+        checked = based
     fmt = getattr(args, "format", "human")
     if getattr(args, "anchors", False):
         sys.stdout.write(format_statuses(checked.anchors))
