@@ -52,14 +52,17 @@ def _first_line(data: bytes) -> str:
     return (data.decode("utf-8", "replace").strip().splitlines() or [""])[0]
 
 
-def resolve(seeds_dir: Path, ref: str) -> tuple[Path, str, str]:
-    """(the repository's top folder, the seeds folder's path in it with a trailing `/` or empty, the commit id)."""
+def resolve(seeds_dir: Path, ref: str, label: str) -> tuple[Path, str, str]:
+    """(the repository's top folder, the seeds folder's path in it with a trailing `/` or empty, the commit id).
+
+    `label` names the seeds folder in messages.
+    """
     if not ref or ref.startswith("-"):
         raise BaseUnavailableError(f"'{ref}' is not a git revision")
     where = _git(seeds_dir, "rev-parse", "--show-toplevel", "--show-prefix")
     if where.returncode != 0:
         raise BaseUnavailableError(
-            f"the seeds folder {seeds_dir.as_posix()} is not in a git repository, so there is no revision '{ref}' to compare with"
+            f"the seeds folder {label} is not in a git repository, so there is no revision '{ref}' to compare with"
         )
     lines = where.stdout.decode("utf-8", "surrogateescape").split("\n")
     top, prefix = Path(lines[0]), lines[1] if len(lines) > 1 else ""
@@ -121,8 +124,8 @@ def _blobs(top: Path, ids: list[str]) -> list[bytes]:
 
 def copy_seeds(seeds_dir: Path, ref: str, cwd: Path, into: Path) -> BaseSeeds:
     """Write the seeds folder as it was at `ref` under `into` (an empty folder the caller removes)."""
-    top, prefix, commit = resolve(seeds_dir, ref)
     label = display_path(seeds_dir, cwd)
+    top, prefix, commit = resolve(seeds_dir, ref, label)
     relative = PurePosixPath(label)
     # The same relative layout as the working tree gives the same labels; a seeds folder
     # outside the working directory keeps the name `seeds`.

@@ -38,7 +38,7 @@ def human(review: Review) -> str:
         return out[0] + " no change to the annotations' pages, verdicts or problems\n"
     for sign, entities, what in (("+", review.added, "added"), ("-", review.removed, "removed")):
         out += [f"  {sign} {what} {NOUNS[e.kind][0]} {e.id}: {_plain(e.name)}" for e in entities]
-    out += [f"  ~ renamed {r.kind} {r.old} -> {r.new}" for r in review.renamed]
+    out += [f"  ~ renamed {NOUNS[r.kind][0]} {r.old} -> {r.new}" for r in review.renamed]
     for v in review.verdicts:
         note = "with a correction" if v.corrected else "WITHOUT a correction"
         out.append(f"  verdict of {v.claim}: {v.old_label} -> {v.new_label} ({note})")
