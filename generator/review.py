@@ -84,6 +84,7 @@ class Review:
     pages_redirected: tuple[tuple[str, str], ...] = ()  # (old page, new page)
     quotes_moved: tuple[QuoteMoved, ...] = ()
     new_problems: tuple[Diagnostic, ...] = field(default=())  # errors and notices the base did not have
+    errors: int = 0  # every error in the working tree, new or not: the review exits 1 when there is one
 
     @property
     def empty(self) -> bool:
@@ -91,10 +92,6 @@ class Review:
             (self.added, self.removed, self.renamed, self.verdicts, self.claims_changed, self.pages_added,
              self.pages_removed, self.pages_redirected, self.quotes_moved, self.new_problems)
         )
-
-    @property
-    def has_errors(self) -> bool:
-        return any(d.severity == "error" for d in self.new_problems)
 
 
 def entries(located: Iterable[Located]) -> dict[str, dict[str, Located]]:
@@ -197,7 +194,9 @@ def compare(base: Checked, current: Checked, ref: str, commit: str, extra: Itera
     pages_before, pages_after = _pages(before), _pages(after)
     redirects_before, redirects_after = _redirects(before), _redirects(after)
     base_problems = {_problem_key(d) for d in base.diagnostics}
+    extra = list(extra)
     new_problems = [d for d in current.diagnostics if _problem_key(d) not in base_problems]
+    errors = sum(d.severity == "error" for d in [*current.diagnostics, *extra])
     return Review(
         ref=ref,
         commit=commit,
@@ -211,4 +210,5 @@ def compare(base: Checked, current: Checked, ref: str, commit: str, extra: Itera
         pages_redirected=tuple(sorted((o, n) for o, n in redirects_after.items() if redirects_before.get(o) != n)),
         quotes_moved=tuple(_quotes_moved(base, current, all_renames)),
         new_problems=tuple(sorted([*new_problems, *extra], key=Diagnostic.sort_key)),
+        errors=errors,
     )

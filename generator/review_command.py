@@ -79,5 +79,4 @@ def review(args: argparse.Namespace, seeds: Path, cwd: Path) -> int:
         sys.stdout.write(review_format.markdown(result, site_url(seeds)))
     else:
         sys.stdout.write(review_format.human(result))
-    failed = not current.ok or any(d.severity == "error" for d in extra)
-    return EXIT_ERRORS if failed else EXIT_OK
+    return EXIT_ERRORS if result.errors else EXIT_OK

@@ -32,10 +32,15 @@ def _base(review: Review) -> str:
     return f"{review.ref} ({review.commit[:12]})"
 
 
+def _errors(review: Review) -> str:
+    n = review.errors
+    return f"The annotations have {n} error{'s' if n != 1 else ''}; `python -m generator check` lists them.\n" if n else ""
+
+
 def human(review: Review) -> str:
     out = [f"Compared with {_plain(_base(review))}:"]
     if review.empty:
-        return out[0] + " no change to the annotations' pages, verdicts or problems\n"
+        return out[0] + " no change to the annotations' pages, verdicts or problems\n" + _errors(review)
     for sign, entities, what in (("+", review.added, "added"), ("-", review.removed, "removed")):
         out += [f"  {sign} {what} {NOUNS[e.kind][0]} {e.id}: {_plain(e.name)}" for e in entities]
     out += [f"  ~ renamed {NOUNS[r.kind][0]} {r.old} -> {r.new}" for r in review.renamed]
@@ -50,7 +55,7 @@ def human(review: Review) -> str:
     text = "\n".join(out) + "\n"
     if review.new_problems:
         text += f"New problems ({len(review.new_problems)}):\n" + format_human(review.new_problems)
-    return text
+    return text + _errors(review)
 
 
 def _page_link(page: str, site_url: str | None) -> str:
@@ -71,7 +76,7 @@ def markdown(review: Review, site_url: str | None = None) -> str:
     """For a pull request's summary; links go to the published pages when `site_url` is known."""
     out = ["## What this change does to the site", "", f"Compared with {_md(review.ref)} (`{review.commit[:12]}`).", ""]
     if review.empty:
-        return "\n".join([*out, "No change to the annotations' pages, verdicts or problems.", ""])
+        out += ["No change to the annotations' pages, verdicts or problems.", ""]
     if review.verdicts:
         out += ["### Verdicts changed", "", "| Claim | Before | After | Correction |", "| --- | --- | --- | --- |"]
         for v in review.verdicts:
@@ -107,6 +112,8 @@ def markdown(review: Review, site_url: str | None = None) -> str:
         out += [f"### New errors and notices ({len(review.new_problems)})", ""]
         out += [_problem_md(d) for d in review.new_problems]
         out.append("")
+    if review.errors:
+        out += [f"**{_errors(review).strip()}**", ""]
     return "\n".join(out)
 
 
@@ -117,6 +124,7 @@ def as_data(review: Review, site_url: str | None = None) -> dict[str, Any]:
 
     return {
         "base": {"ref": review.ref, "commit": review.commit},
+        "errors": review.errors,
         "added": [{"kind": e.kind, "id": e.id, "name": e.name} for e in review.added],
         "removed": [{"kind": e.kind, "id": e.id, "name": e.name} for e in review.removed],
         "renamed": [{"kind": r.kind, "old": r.old, "new": r.new, "name": r.name} for r in review.renamed],
