@@ -269,7 +269,9 @@ def test_the_base_is_read_from_git_not_the_working_tree(repo: Path, monkeypatch:
     assert "error" not in out
 
 
-def test_errors_the_base_had_too_are_not_new_but_still_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_the_base_had_too_are_not_new_but_still_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = repository(tmp_path / "broken", BASE.replace("claimant: the-minister", "claimant: the-ministre"))
     commit = git(broken, "rev-parse", "HEAD").strip()
     assert run(broken, "review", "--base", "HEAD", monkeypatch=monkeypatch, capsys=capsys) == (
