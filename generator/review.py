@@ -82,6 +82,7 @@ class Review:
     pages_added: tuple[str, ...] = ()  # Markdown sources, e.g. `claims/x.md`
     pages_removed: tuple[str, ...] = ()
     pages_redirected: tuple[tuple[str, str], ...] = ()  # (old page, new page)
+    pages_changed: tuple[str, ...] = ()  # pages on both sides whose content differs (when both were rendered)
     quotes_moved: tuple[QuoteMoved, ...] = ()
     new_problems: tuple[Diagnostic, ...] = field(default=())  # errors and notices the base did not have
     errors: int = 0  # every error in the working tree, new or not: the review exits 1 when there is one
@@ -90,7 +91,7 @@ class Review:
     def empty(self) -> bool:
         return not any(
             (self.added, self.removed, self.renamed, self.verdicts, self.claims_changed, self.pages_added,
-             self.pages_removed, self.pages_redirected, self.quotes_moved, self.new_problems)
+             self.pages_removed, self.pages_redirected, self.pages_changed, self.quotes_moved, self.new_problems)
         )
 
 
@@ -161,8 +162,19 @@ def _problem_key(d: Diagnostic) -> tuple[str, str, str]:
     return (d.location.file, d.code, d.message)
 
 
-def compare(base: Checked, current: Checked, ref: str, commit: str, extra: Iterable[Diagnostic] = ()) -> Review:
-    """The review of the change from `base` to `current`; `extra` are the `check --base` rules' findings."""
+def compare(
+    base: Checked,
+    current: Checked,
+    ref: str,
+    commit: str,
+    extra: Iterable[Diagnostic] = (),
+    rendered: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> Review:
+    """The review of the change from `base` to `current`; `extra` are the `check --base` rules' findings.
+
+    `rendered`, the pages of both sides (Markdown path -> text) when both linked, gives every
+    page of the site and which of them change; without it the entity pages are compared.
+    """
     before, after = entries(base.located), entries(current.located)
     titles = {**(base.corpus.titles if base.corpus else {}), **(current.corpus.titles if current.corpus else {})}
     added: list[Entity] = []
@@ -191,7 +203,8 @@ def compare(base: Checked, current: Checked, ref: str, commit: str, extra: Itera
         fields = _claim_fields(old, new)
         if fields:
             changed.append(ClaimChange(new_id, name, fields))
-    pages_before, pages_after = _pages(before), _pages(after)
+    pages_before, pages_after = (set(rendered[0]), set(rendered[1])) if rendered else (_pages(before), _pages(after))
+    changed_pages = [p for p in pages_before & pages_after if rendered[0][p] != rendered[1][p]] if rendered else []
     redirects_before, redirects_after = _redirects(before), _redirects(after)
     base_problems = {_problem_key(d) for d in base.diagnostics}
     extra = list(extra)
@@ -205,9 +218,10 @@ def compare(base: Checked, current: Checked, ref: str, commit: str, extra: Itera
         renamed=tuple(renamed),
         verdicts=tuple(verdicts),
         claims_changed=tuple(changed),
-        pages_added=tuple(sorted(pages_after - pages_before)),
-        pages_removed=tuple(sorted(pages_before - pages_after - set(redirects_after))),
+        pages_added=tuple(sorted(pages_after - pages_before, key=urls.page_url)),
+        pages_removed=tuple(sorted(pages_before - pages_after - set(redirects_after), key=urls.page_url)),
         pages_redirected=tuple(sorted((o, n) for o, n in redirects_after.items() if redirects_before.get(o) != n)),
+        pages_changed=tuple(sorted(changed_pages, key=urls.page_url)),
         quotes_moved=tuple(_quotes_moved(base, current, all_renames)),
         new_problems=tuple(sorted([*new_problems, *extra], key=Diagnostic.sort_key)),
         errors=errors,

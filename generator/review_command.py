@@ -13,6 +13,7 @@ from . import review_format
 from .base_revision import BaseUnavailableError, copy_seeds
 from .corrections import base_claims, base_rules
 from .diagnostics import Diagnostic, sort_diagnostics
+from .pages import render_pages
 from .pipeline import Checked, check
 from .review import compare
 
@@ -62,6 +63,13 @@ def with_base(checked: Checked, seeds: Path, ref: str, cwd: Path) -> Checked | N
     return replace(checked, corpus=None, diagnostics=sort_diagnostics([*checked.diagnostics, *found]))
 
 
+def _rendered(base: Checked, current: Checked) -> tuple[dict[str, str], dict[str, str]] | None:
+    """Every page of both sides, when both link (a side with errors has no site)."""
+    if base.corpus is None or current.corpus is None:
+        return None
+    return render_pages(base.corpus), render_pages(current.corpus)
+
+
 def review(args: argparse.Namespace, seeds: Path, cwd: Path) -> int:
     current = check(seeds, cwd)
     try:
@@ -69,7 +77,7 @@ def review(args: argparse.Namespace, seeds: Path, cwd: Path) -> int:
             base = copy_seeds(seeds, args.base, cwd, Path(folder))
             at_base = check(base.seeds, base.root)
             extra = base_rules(base_claims(at_base.located, args.base), current.located, args.base)
-            result = compare(at_base, current, args.base, base.commit, extra)
+            result = compare(at_base, current, args.base, base.commit, extra, _rendered(at_base, current))
     except BaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

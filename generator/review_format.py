@@ -24,6 +24,11 @@ def _count(n: int, kind: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
+def _shown(page: str) -> str:
+    """A page as its address in the site; the home page's is empty."""
+    return urls.page_url(page) or "(home page)"
+
+
 def _plain(text: str) -> str:
     return visible(" ".join(text.split()))
 
@@ -48,9 +53,10 @@ def human(review: Review) -> str:
         note = "with a correction" if v.corrected else "WITHOUT a correction"
         out.append(f"  verdict of {v.claim}: {v.old_label} -> {v.new_label} ({note})")
     out += [f"  changed claim {c.claim}: {', '.join(c.fields)}" for c in review.claims_changed]
-    out += [f"  page added: {urls.page_url(p)}" for p in review.pages_added]
-    out += [f"  page removed: {urls.page_url(p)}" for p in review.pages_removed]
-    out += [f"  page redirected: {urls.page_url(o)} -> {urls.page_url(n)}" for o, n in review.pages_redirected]
+    out += [f"  page added: {_shown(p)}" for p in review.pages_added]
+    out += [f"  page removed: {_shown(p)}" for p in review.pages_removed]
+    out += [f"  page redirected: {_shown(o)} -> {_shown(n)}" for o, n in review.pages_redirected]
+    out += [f"  page changed: {_shown(p)}" for p in review.pages_changed]
     out += [f"  quote moved: {m.claim} in {m.document}, line {m.old[0]}:{m.old[1]} -> {m.new[0]}:{m.new[1]}" for m in review.quotes_moved]
     text = "\n".join(out) + "\n"
     if review.new_problems:
@@ -59,9 +65,8 @@ def human(review: Review) -> str:
 
 
 def _page_link(page: str, site_url: str | None) -> str:
-    url = urls.page_url(page)
-    shown = f"`{url}`"
-    return f"[{shown}]({site_url}{url})" if site_url else shown
+    shown = f"`{_shown(page)}`"
+    return f"[{shown}]({site_url}{urls.page_url(page)})" if site_url else shown
 
 
 def _md(text: str) -> str:
@@ -101,9 +106,15 @@ def markdown(review: Review, site_url: str | None = None) -> str:
     if review.pages_added or review.pages_removed or review.pages_redirected:
         out += ["### Pages", ""]
         out += [f"- added: {_page_link(p, site_url)}" for p in review.pages_added]
-        out += [f"- removed: `{urls.page_url(p)}`" for p in review.pages_removed]
-        out += [f"- redirected: `{urls.page_url(o)}` → {_page_link(n, site_url)}" for o, n in review.pages_redirected]
+        out += [f"- removed: `{_shown(p)}`" for p in review.pages_removed]
+        out += [f"- redirected: `{_shown(o)}` → {_page_link(n, site_url)}" for o, n in review.pages_redirected]
         out.append("")
+    if review.pages_changed:
+        # Often most of the site (a verdict shows on many listings): folded away.
+        n = len(review.pages_changed)
+        out += ["<details>", f"<summary>{n} page{'s' if n != 1 else ''} change</summary>", ""]
+        out += [f"- {_page_link(p, site_url)}" for p in review.pages_changed]
+        out += ["", "</details>", ""]
     if review.quotes_moved:
         out += ["### Quotes that moved in their text", ""]
         out += [f"- `{m.claim}` in `{m.document}`: line {m.old[0]}:{m.old[1]} → {m.new[0]}:{m.new[1]}" for m in review.quotes_moved]
@@ -138,6 +149,7 @@ def as_data(review: Review, site_url: str | None = None) -> dict[str, Any]:
             "added": [page(p) for p in review.pages_added],
             "removed": [page(p) for p in review.pages_removed],
             "redirected": [{"from": page(o), "to": page(n)} for o, n in review.pages_redirected],
+            "changed": [page(p) for p in review.pages_changed],
         },
         "quotes_moved": [
             {"claim": m.claim, "document": m.document, "old": {"line": m.old[0], "col": m.old[1]},

@@ -205,6 +205,14 @@ def test_review_lists_what_the_change_does(repo: Path, monkeypatch: pytest.Monke
         "  page removed: claims/taxes-fell/\n"
         "  page removed: sources/treasury/\n"
         "  page redirected: claims/budget-grew/ -> claims/budget-grew-ten-percent/\n"
+        "  page changed: (home page)\n"
+        "  page changed: articles/\n"
+        "  page changed: articles/budget/\n"
+        "  page changed: claims/\n"
+        "  page changed: graph/\n"
+        "  page changed: people/the-minister/\n"
+        "  page changed: sources/\n"
+        "  page changed: timeline/\n"
         "  quote moved: budget-grew-ten-percent in budget, line 1:19 -> 1:29\n"
     )
 
@@ -223,6 +231,8 @@ def test_review_markdown_links_the_pages_when_site_url_is_known(
     ) in out
     page = "[`claims/budget-grew/`](https://owner.example.org/explainers/claims/budget-grew/)"
     assert f"- the budget grew by ten percent ({page}): corrections\n" in out
+    # Every page whose content changes, folded away: a verdict shows on many listings.
+    assert "<details>\n<summary>6 pages change</summary>\n\n- [`articles/budget/`](https://owner.example.org/explainers/articles/budget/)\n" in out
 
 
 def test_review_markdown_escapes_names(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
