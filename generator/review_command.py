@@ -14,8 +14,9 @@ from .base_revision import BaseUnavailableError, copy_seeds
 from .corrections import base_claims, base_rules
 from .diagnostics import Diagnostic, sort_diagnostics
 from .pages import render_pages
-from .pipeline import Checked, check
+from .pipeline import Checked, check, parse_file
 from .review import compare
+from .seeds import read_annotation_files
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -47,8 +48,10 @@ def site_url(seeds: Path) -> str | None:
 def _base_findings(checked: Checked, seeds: Path, ref: str, cwd: Path) -> list[Diagnostic]:
     with tempfile.TemporaryDirectory(prefix="explainer-base-") as folder:
         base = copy_seeds(seeds, ref, cwd, Path(folder))
-        at_base = check(base.seeds, base.root)
-    return base_rules(base_claims(at_base.located, ref), checked.located, ref)
+        # The rules need the base's claims as written, not linked: parsing is enough.
+        files, _ = read_annotation_files(base.seeds, base.root)
+        located = [entry for seed in files for entry in parse_file(seed).entries]
+    return base_rules(base_claims(located, ref), checked.located, ref)
 
 
 def with_base(checked: Checked, seeds: Path, ref: str, cwd: Path) -> Checked | None:
