@@ -63,8 +63,14 @@ def base_claims(located: Iterable[Located], ref: str) -> dict[str, BaseClaim]:
     return found
 
 
-def base_rules(base: dict[str, BaseClaim], current: Iterable[Located], ref: str) -> list[Diagnostic]:
-    """What the working tree does to the base's verdicts that it may not do silently."""
+def base_rules(
+    base: dict[str, BaseClaim], current: Iterable[Located], ref: str, unreadable: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
+    """What the working tree does to the base's verdicts that it may not do silently.
+
+    `unreadable`: ids of the working tree's claims too broken to read; they are there, and
+    their own errors say what is wrong.
+    """
     claims = [item for item in current if item.kind == "claims"]
     by_id: dict[str, Located] = {}
     for item in claims:
@@ -76,7 +82,7 @@ def base_rules(base: dict[str, BaseClaim], current: Iterable[Located], ref: str)
     for claim_id, was in sorted(base.items()):
         now = by_id.get(claim_id)
         if now is None:
-            if was.trusted_verdict and was.claim.verdict != "unverified":
+            if was.trusted_verdict and claim_id not in unreadable and was.claim.verdict != "unverified":
                 problems.append(
                     Diagnostic(
                         was.location,

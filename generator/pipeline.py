@@ -27,6 +27,7 @@ class Checked:
     sources: dict[str, str] = field(default_factory=dict)  # label -> text, for snippets
     anchors: tuple[AnchorStatus, ...] = ()  # what became of each claim's recorded anchor
     located: tuple[Located, ...] = ()  # every entry read, linked or not (for `--base` and `review`)
+    claimed: frozenset[tuple[str, str]] = frozenset()  # (kind, id) of entries too broken to read
 
     @property
     def ok(self) -> bool:
@@ -73,5 +74,5 @@ def check(seeds_dir: Path, base: Path, *, cache: BuildCache | None = None, progr
     sources = {seed.label: seed.text for seed in files}
     if any(d.severity == "error" for d in problems):  # notices (a quote that moved) do not stop a build
         corpus = None
-    return Checked(corpus, sort_diagnostics(problems), sources, anchors, tuple(located))
+    return Checked(corpus, sort_diagnostics(problems), sources, anchors, tuple(located), frozenset(claimed))
 

@@ -45,13 +45,17 @@ def site_url(seeds: Path) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def _unreadable(checked: Checked) -> frozenset[str]:
+    return frozenset(entry_id for kind, entry_id in checked.claimed if kind == "claims")
+
+
 def _base_findings(checked: Checked, seeds: Path, ref: str, cwd: Path) -> list[Diagnostic]:
     with tempfile.TemporaryDirectory(prefix="explainer-base-") as folder:
         base = copy_seeds(seeds, ref, cwd, Path(folder))
         # The rules need the base's claims as written, not linked: parsing is enough.
         files, _ = read_annotation_files(base.seeds, base.root)
         located = [entry for seed in files for entry in parse_file(seed).entries]
-    return base_rules(base_claims(located, ref), checked.located, ref)
+    return base_rules(base_claims(located, ref), checked.located, ref, _unreadable(checked))
 
 
 def with_base(checked: Checked, seeds: Path, ref: str, cwd: Path) -> Checked | None:
@@ -79,7 +83,7 @@ def review(args: argparse.Namespace, seeds: Path, cwd: Path) -> int:
         with tempfile.TemporaryDirectory(prefix="explainer-base-") as folder:
             base = copy_seeds(seeds, args.base, cwd, Path(folder))
             at_base = check(base.seeds, base.root)
-            extra = base_rules(base_claims(at_base.located, args.base), current.located, args.base)
+            extra = base_rules(base_claims(at_base.located, args.base), current.located, args.base, _unreadable(current))
             result = compare(at_base, current, args.base, base.commit, extra, _rendered(at_base, current))
     except BaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -290,3 +290,14 @@ def test_errors_the_base_had_too_are_not_new_but_still_fail(
         "The annotations have 1 error; `python -m generator check` lists them.\n",
         "",
     )
+
+
+def test_a_claim_too_broken_to_read_is_not_reported_as_removed(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    change(repo, BASE.replace("    quote: the budget grew by ten percent\n", ""))
+    code, _, err = run(repo, "check", "--base", "HEAD", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1
+    assert [line for line in err.splitlines() if "error[" in line] == [
+        "seeds/a.yaml:12:5: error[missing-field]: claims[0]: missing required field 'quote'"
+    ]
