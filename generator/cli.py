@@ -17,6 +17,7 @@ from .open_data.schema import SCHEMA_PATH, schema_text
 from .pages.options import SiteOptions
 from .pages.redirects import redirect_stubs
 from .pages.site import render_pages
+from .review import command as review_command
 from .site_map.listing import ARTICLES_PER_PAGE
 from .support.bulk import bulk_work
 from .support.progress import QUIET, Progress
@@ -48,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=("human", "github", "json"), default="human")
     check_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     check_cmd.add_argument("--anchors", action="store_true", help="list what became of every claim's recorded anchor")
+    check_cmd.add_argument(
+        "--base", metavar="REF", help="also enforce corrections against the annotations at this git revision"
+    )
     build_cmd = sub.add_parser("build", help="write the generated Markdown pages into a folder")
     build_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
     build_cmd.add_argument("--out", type=Path, required=True, help="the folder to write pages into")
@@ -63,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     links_cmd = sub.add_parser("links", help="print every evidence URL and archived copy, one a line (the link check's input)")
     links_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
     links_cmd.add_argument("--where", action="store_true", help="each place it is written too: URL<tab>path:line:col")
-    commands.add_parsers(sub)  # anchor, new
+    commands.add_parsers(sub)  # anchor, new, review
     return parser
 
 
@@ -124,10 +128,17 @@ def _run(args: argparse.Namespace) -> int:
     if seeds is None or not seeds.is_dir():
         print(f"error: no seeds folder at {seeds or './seeds'}; pass --seeds DIR", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "review":
+        return review_command.review(args, seeds, cwd)
     # The phase and a count on a terminal; nothing in a pipe, a log or with -q.
     progress = Progress(sys.stderr) if sys.stderr.isatty() and not getattr(args, "quiet", False) else QUIET
     checked = check(seeds, cwd, progress=progress)
     progress.close()
+    if getattr(args, "base", None) is not None:
+        based = review_command.with_base(checked, seeds, args.base, cwd)
+        if based is None:
+            return EXIT_USAGE
+        checked = based
     fmt = getattr(args, "format", "human")
     if getattr(args, "anchors", False):
         sys.stdout.write(format_statuses(checked.anchors))

@@ -1,4 +1,4 @@
-"""The `anchor` and `new` commands, and the notes `check` prints on success; called from cli.py."""
+"""The `anchor`, `new` and `review` commands, and the notes `check` prints on success; called from cli.py."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from .annotations.anchors import lock_files, stale_locks
 from .annotations.diagnostics import format_github, format_human
 from .annotations.pipeline import Checked
 from .annotations.seeds import display_path
+from .review import command as review_command
 from .scaffold import new_annotation_file
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -22,6 +23,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     new_cmd = sub.add_parser("new", help="draft seeds/<name>.yaml for a new text seeds/<name>.txt")
     new_cmd.add_argument("text", type=Path, help="the source text, inside the seeds folder")
     new_cmd.add_argument("--seeds", type=Path, help="the seeds folder (default: ./seeds)")
+    review_command.add_parser(sub)
 
 
 def report_notes(checked: Checked, fmt: str) -> None:

@@ -147,7 +147,7 @@ def uses_lines(name: str) -> list[str]:
 
 
 def test_the_workflows_are_found() -> None:
-    assert WORKFLOW_NAMES == ["ci.yml", "links.yml", "pages.yml"]
+    assert WORKFLOW_NAMES == ["ci.yml", "links.yml", "pages.yml", "review.yml"]
 
 
 @pytest.mark.parametrize("name", WORKFLOW_NAMES)

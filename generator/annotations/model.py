@@ -206,6 +206,25 @@ class Evidence(BaseModel):
     source: Id | None = Field(default=None, description="Optional: the id of the source that published it.")
     title: Text = Field(description="The headline of the cited page.")
     note: LightMarkdown | None = Field(default=None, description="Optional: what it shows, light Markdown.")
+    archived_url: Url | None = Field(
+        default=None,
+        description=(
+            "Optional (format 1.1): an archived copy of the cited page, e.g. on the Wayback Machine, "
+            "shown beside the link for when the page changes or disappears; http(s) only, like `url`."
+        ),
+    )
+
+
+class Correction(BaseModel):
+    """A dated, public note that a published verdict or explanation changed (format 1.1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    date: IsoDate = Field(description="When the correction was made, `YYYY-MM-DD`; not before the claim's `reviewed_on`.")
+    previous_verdict: Verdict | None = Field(
+        default=None, description="Optional: the verdict this correction replaced, when the verdict changed."
+    )
+    note: LightMarkdown = Field(description="What changed and why, light Markdown.")
 
 
 class Related(BaseModel):
@@ -243,6 +262,17 @@ class Claim(Entry):
     explanation: LightMarkdown | None = Field(default=None, description="Light Markdown: what is true, what is missing.")
     evidence: list[Evidence] = Field(default=[], description="What the verdict rests on.")
     related: list[Related] = Field(default=[], description="Other claims this one answers, disputes, supports or gives context to.")
+    reviewed_on: IsoDate | None = Field(
+        default=None,
+        description="Optional (format 1.1): when the verdict was published or last reviewed, `YYYY-MM-DD`.",
+    )
+    corrections: list[Correction] = Field(
+        default=[],
+        description=(
+            "Optional (format 1.1): every correction, oldest first; a published entry is never rewritten. "
+            "Compared with a base revision (`check --base REF`), a changed verdict needs a new entry."
+        ),
+    )
 
 
 class AnnotationFile(BaseModel):

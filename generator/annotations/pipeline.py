@@ -10,6 +10,7 @@ from ..support.progress import QUIET, Progress
 from .anchors import AnchorStatus, review
 from .check_cache import CheckCache, Parsed
 from .corpus import Corpus, link
+from .corrections import correction_dates
 from .diagnostics import Diagnostic, Location, sort_diagnostics
 from .seeds import SeedFile, display_path, read_annotation_files
 from .text_spans import SourceText
@@ -25,6 +26,8 @@ class Checked:
     diagnostics: list[Diagnostic]
     sources: dict[str, str] = field(default_factory=dict)  # label -> text, for snippets
     anchors: tuple[AnchorStatus, ...] = ()  # what became of each claim's recorded anchor
+    located: tuple[Located, ...] = ()  # every entry read, linked or not (for `--base` and `review`)
+    claimed: frozenset[tuple[str, str]] = frozenset()  # (kind, id) of entries too broken to read
 
     @property
     def ok(self) -> bool:
@@ -65,10 +68,11 @@ def check(seeds_dir: Path, base: Path, *, cache: CheckCache | None = None, progr
     progress.phase("linking ids, quotes and mentions")
     corpus, link_problems = link(located, claimed, seeds_dir, base, source_text=cache.source_text if cache else SourceText)
     problems.extend(link_problems)
+    problems.extend(correction_dates(located))
     read = {doc: (text, corpus.text_labels[doc]) for doc, text in corpus.texts.items()} if corpus else {}
     problems, anchors = review(located, problems, seeds_dir, base, read)  # quotes lost when a text changed
     sources = {seed.label: seed.text for seed in files}
     if any(d.severity == "error" for d in problems):  # notices (a quote that moved) do not stop a build
         corpus = None
-    return Checked(corpus, sort_diagnostics(problems), sources, anchors)
+    return Checked(corpus, sort_diagnostics(problems), sources, anchors, tuple(located), frozenset(claimed))
 

@@ -52,6 +52,8 @@ class EntityPages(Renderer):
         if claim.evidence:
             for item in claim.evidence:
                 line = f"- [{escape(item.title)}]({external_url(item.url)})"
+                if item.archived_url:
+                    line += f" ([archived copy]({external_url(item.archived_url)}))"
                 if item.source:
                     line += " — " + entity_link(here, "sources", item.source, self.c.sources[item.source].entry.name)
                 if item.note:

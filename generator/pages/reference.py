@@ -20,7 +20,7 @@ _VALIDATOR_NAMES = {
     model._check_wikidata: "Wikidata id",
     model._occurrence: "whole number ≥ 1",
 }
-_MODEL_NAMES = {model.Evidence: "evidence entry", model.Related: "related entry"}
+_MODEL_NAMES = {model.Evidence: "evidence entry", model.Related: "related entry", model.Correction: "correction"}
 
 
 def type_name(annotation: Any) -> str:
@@ -75,11 +75,18 @@ def format_page() -> str:
         ("Claims", model.Claim),
         ("Evidence entries", model.Evidence),
         ("Related entries", model.Related),
+        ("Corrections", model.Correction),
     ]
     for title, cls in sections:
         doc = (cls.__doc__ or "").strip()
         out += [f"## {title}", "", escape(doc), "", *field_table(cls), ""]
     out += [
+        "A correction's date is not before its claim's `reviewed_on`. Compared with a base revision "
+        "(`python -m generator check --base REF`, REF any git revision), a claim whose verdict changed needs a new "
+        "correction, and a claim that had a verdict other than `unverified` may not disappear (a renamed id listed in "
+        "`former_ids` is the same claim): to withdraw one, keep it, set its verdict to `unverified` and add a correction "
+        "that says why.",
+        "",
         "## Source types",
         "",
         *[f"- `{key}`: {label}" for key, label in SOURCE_TYPE_LABELS.items()],
