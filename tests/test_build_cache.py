@@ -76,6 +76,11 @@ EDITS = {
         r'^    verdict: accurate\n    explanation: "Figure 5-3 .*$',
         '    verdict: misleading\n    explanation: "Now *misleading*."',
     ),
+    "correction-added": (  # the claim's page, its article's, the corrections page and the feeds change
+        "article-5.yaml",
+        r'^(    verdict: accurate\n)(    explanation: "Figure 5-3 .*)$',
+        r'\1    reviewed_on: "2024-06-07"\n    corrections:\n      - date: "2024-06-08"\n        note: "A *typo* fixed."\n\2',
+    ),
     "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: unverified", r"\1    verdict: opinion"),
     "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
     "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),

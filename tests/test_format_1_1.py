@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
+
 from generator.pages.reference import format_page
 
 EVIDENCE = "      - url: https://example.org/report\n        source: reuters\n        title: Trump says Putin wants to meet\n"

@@ -261,7 +261,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.cache.remember(checked.corpus, options, pages)
             if reuse is not None:
                 log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
-            exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls)
+            exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls, config.site_name)
             self.pages = {**pages, **self.redirects, **exports}
             return
         # One full build: the entity pages and exports are made on the other core where it can (`parallel`).

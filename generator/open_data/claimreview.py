@@ -104,6 +104,10 @@ def claim_review(
     review["claimReviewed"] = " ".join(corpus.texts[doc_id].text[span.start : span.end].split())
     review["itemReviewed"] = item
     review["reviewRating"] = _rating(claim.verdict)
+    if claim.reviewed_on:
+        review["datePublished"] = claim.reviewed_on
+    if claim.corrections:
+        review["dateModified"] = max(correction.date for correction in claim.corrections)
     if site_name:
         review["author"] = {"@type": "Organization", "name": site_name, **({"url": site_url} if site_url else {})}
     return review

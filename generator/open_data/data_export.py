@@ -36,6 +36,7 @@ from typing import Any
 
 from ..annotations.corpus import Corpus, Key
 from ..site_map import urls
+from .feeds import atom_feed, json_feed
 from .webannotation import annotation_files, json_string
 
 FORMAT = "explainer-data"
@@ -317,7 +318,7 @@ def site_data_json(corpus: Corpus, site_url: str | None = None, *, directory_url
 
 def export_paths(corpus: Corpus) -> list[str]:
     """The paths of `export_files`, in its order, without making the files."""
-    return [urls.DATA_JSON, *(urls.annotations_file(doc_id) for doc_id in corpus.documents)]
+    return [urls.DATA_JSON, urls.FEED_ATOM, urls.FEED_JSON, *(urls.annotations_file(doc_id) for doc_id in corpus.documents)]
 
 
 def export_files(
@@ -327,8 +328,9 @@ def export_files(
     directory_urls: bool = True,
     keep: Mapping[str, str] | None = None,
     pieces: Mapping[Key, Pieces] | None = None,
+    site_name: str | None = None,
 ) -> dict[str, str]:
-    """The open-data files of a build, `{path: text}`: `data.json` and each article's annotations.
+    """The open-data files of a build, `{path: text}`: `data.json`, the feeds and each article's annotations.
 
     Annotation files found in `keep` are taken from it, and `data.json` is put together from
     `pieces` when given (a `mkdocs serve` rebuild's, see build_cache.BuildCache.export_files).
@@ -336,5 +338,8 @@ def export_files(
     if pieces is None:
         pieces = data_pieces(corpus, directory_urls=directory_urls)
     files = {urls.DATA_JSON: data_json(corpus, pieces, site_url)}
+    # Made again on every build: one pass over the claims, and only reviewed claims make entries.
+    files[urls.FEED_ATOM] = atom_feed(corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls)
+    files[urls.FEED_JSON] = json_feed(corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls)
     files.update(annotation_files(corpus, site_url, directory_urls=directory_urls, keep=keep))
     return files

@@ -76,10 +76,18 @@ class ArticlePage(Renderer):
         out += previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)
         claims = self.c.claims_in_document(doc_id)
         out += ["## Claims in this article", ""]
-        out += [self.claim_line(here, c, with_document=False, with_claimant=True) for c in claims] or ["No claims annotated yet."]
+        out += [self.claim_line(here, c, with_document=False, with_claimant=True) + self.corrected_mark(here, c) for c in claims] or [
+            "No claims annotated yet."
+        ]
         out += self.entities_in_document(here, doc_id)
         out.append("")
         return "\n".join(out)
+
+    def corrected_mark(self, here: str, claim_id: str) -> str:
+        """` · corrected`, linking to the claim's corrections, for a claim that has any."""
+        if not self.c.claim(claim_id).corrections:
+            return ""
+        return f" · [corrected]({urls.relative_link(here, urls.entity_page('claims', claim_id), 'corrections')}){{ .explainer-corrected }}"
 
     def entities_in_document(self, here: str, doc_id: str) -> list[str]:
         """Everyone and everything the article names, quotes or credits, each linking back."""
@@ -173,7 +181,8 @@ class ArticlePage(Renderer):
                 verdict = self.c.claim(owner).verdict
                 # The link's name stays the article's own words (what a screen reader reads in the
                 # text, and what a voice user says); the verdict is added in words, unseen.
-                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[verdict][0]})</span>'
+                corrected = ", corrected" if self.c.claim(owner).corrections else ""
+                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[verdict][0]}{corrected})</span>'
                 out.append(write.claim(body + said, owner, verdict))
             i = j
         return "".join(out)

@@ -8,6 +8,7 @@ from ..site_map import urls
 from .markdown_text import escape
 from .pieces import backlinks_block, block_html, entity_link, external_url, inline_html, marked, verdict_badge
 from .renderer import Renderer
+from .timeline import long_date
 
 
 class EntityPages(Renderer):
@@ -34,6 +35,12 @@ class EntityPages(Renderer):
         facts = [f"- **Claimant:** {who}"]
         if claim.said_on:
             facts.append(f"- **Said on:** {claim.said_on}")
+        if claim.reviewed_on:
+            facts.append(f"- **Reviewed on:** {long_date(claim.reviewed_on)}")
+        if claim.corrections:
+            count = len(claim.corrections)
+            latest = max(c.date for c in claim.corrections)
+            facts.append(f"- **Corrected:** [{count} correction{'s' if count != 1 else ''}, the latest on {long_date(latest)}](#corrections)")
         if claim.via:
             facts.append("- **Via:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)))
         facts.append("- **Article:** " + entity_link(here, "documents", doc_id, self.c.titles[doc_id], urls.claim_anchor(claim_id)))
@@ -45,6 +52,7 @@ class EntityPages(Renderer):
             out.append(block_html("explanation", light_markdown.render(claim.explanation)))
         else:
             out += ["No explanation yet: this claim has not been checked.", ""]
+        out += self.corrections(here, claim)
         if claim.original_wording:
             out += ["## Original wording", "", f"> {escape(claim.original_wording)}", "",
                     "The article's rendering differs from the words as first reported; the explanation says how.", ""]
@@ -70,6 +78,18 @@ class EntityPages(Renderer):
             out.append("")
         out += self.local_graph("claims", claim_id)
         return "\n".join(out)
+
+    def corrections(self, here: str, claim: Claim) -> list[str]:
+        """The claim's corrections, newest first, each with its anchor (the corrections page and the feeds link to it)."""
+        if not claim.corrections:
+            return []
+        out = ["## Corrections", ""]
+        for number, correction in sorted(enumerate(claim.corrections, start=1), key=lambda pair: (pair[1].date, pair[0]), reverse=True):
+            line = f'- <span id="{urls.correction_anchor(number)}"></span>**{long_date(correction.date)}**'
+            if correction.previous_verdict:
+                line += f" · previous verdict: {verdict_badge(here, correction.previous_verdict)}"
+            out.append(f"{line}: {inline_html(correction.note)}")
+        return [*out, ""]
 
     def person_page(self, person_id: str) -> str:
         here = urls.entity_page("people", person_id)

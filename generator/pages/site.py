@@ -17,6 +17,7 @@ from ..site_map import listing, urls
 from ..site_map.listing import ListingPage
 from ..support.progress import QUIET, Progress
 from .article_page import ArticlePage
+from .corrections_page import corrections_page
 from .edit_links import footer as edit_footer
 from .entity_pages import EntityPages
 from .graph.network import Network, network
@@ -108,6 +109,7 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, verdicts_page),
         (urls.FORMAT, format_page),
+        (urls.CORRECTIONS, partial(corrections_page, corpus)),
     ])
     graph = [page.path for page in listing.graph_listing(corpus, per_page)]
     if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network

@@ -25,6 +25,9 @@ TIMELINE = "timeline.md"
 VERDICTS = "reference/verdicts.md"
 FORMAT = "reference/format.md"
 DATA_JSON = "data.json"  # every entity and link, for scripts and the graph page
+CORRECTIONS = "corrections.md"  # every correction, newest first
+FEED_ATOM = "feed.xml"  # reviews and corrections, newest first (Atom)
+FEED_JSON = "feed.json"  # the same as a JSON Feed
 
 
 def entity_page(kind: str, entity_id: str) -> str:
@@ -199,3 +202,8 @@ def mention_anchor(kind: str, entity_id: str, number: int) -> str:
 
 def claim_anchor(claim_id: str) -> str:
     return f"claim-{claim_id}"
+
+
+def correction_anchor(number: int) -> str:
+    """A claim page's `number`th correction (from 1, in the order the annotations list them)."""
+    return f"correction-{number}"

@@ -1,0 +1,132 @@
+"""Reviews and corrections as feeds, newest first: Atom (`feed.xml`) and JSON Feed 1.1 (`feed.json`).
+
+A review is a claim's `reviewed_on`; a correction is one of its `corrections`. What a
+newsroom's readers and partners subscribe to: a verdict published, a verdict or an
+explanation corrected. Entries link to the claim page (a correction to its place on that
+page); with `site_url` every address is absolute, else relative to the site's root, where
+the feeds are. Ids are the pages' addresses, or `urn:uuid:` names of them without a site
+address, so an entry keeps its id from build to build.
+
+Every value from the annotations is escaped here for XML, or written by the JSON encoder;
+the HTML content is light Markdown rendered and sanitised as on the pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from ..annotations import light_markdown
+from ..annotations.corpus import Corpus
+from ..annotations.model import VERDICTS
+from ..site_map import urls
+from .webannotation import name_based_iri
+
+TITLE = "Reviews and corrections"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# Atom must say when the feed last changed; a feed with no entry yet says the epoch rather
+# than the build's time, so that the same annotations give the same bytes.
+NO_DATE = "1970-01-01"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One review or one correction of a claim."""
+
+    claim_id: str
+    date: str  # YYYY-MM-DD
+    correction: int  # the correction's number on the claim's page, from 1; 0 for the review itself
+    title: str
+    html: str  # sanitised HTML
+
+
+def entries(corpus: Corpus) -> list[Entry]:
+    """Every review and correction, newest first; on one day, later claims and corrections first."""
+    found: list[tuple[tuple[str, int, int], Entry]] = []
+    for order, claim_id in enumerate(corpus.claims):
+        claim = corpus.claim(claim_id)
+        title = claim.title or claim.quote
+        label = VERDICTS[claim.verdict][0]
+        if claim.reviewed_on:
+            html = f"<p>Verdict: {escape(label)}.</p>" + (light_markdown.render(claim.explanation) if claim.explanation else "")
+            entry = Entry(claim_id, claim.reviewed_on, 0, f"{label}: {title}", html)
+            found.append(((claim.reviewed_on, order, 0), entry))
+        for number, correction in enumerate(claim.corrections, start=1):
+            was = f"<p>Previous verdict: {escape(VERDICTS[correction.previous_verdict][0])}; now: {escape(label)}.</p>" if (
+                correction.previous_verdict
+            ) else ""
+            entry = Entry(claim_id, correction.date, number, f"Corrected: {title}", was + light_markdown.render(correction.note))
+            found.append(((correction.date, order, number), entry))
+    return [entry for _key, entry in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+
+def _address(entry: Entry, site_url: str | None, directory_urls: bool) -> str:
+    """Where an entry leads: its claim's page, at the correction when it is one."""
+    page = urls.page_url(urls.entity_page("claims", entry.claim_id), directory_urls=directory_urls)
+    anchor = urls.correction_anchor(entry.correction) if entry.correction else ""
+    if site_url:
+        return urls.absolute_url(site_url, page, anchor)
+    return page + (f"#{anchor}" if anchor else "")
+
+
+def _entry_id(entry: Entry, site_url: str | None, directory_urls: bool) -> str:
+    page = urls.page_url(urls.entity_page("claims", entry.claim_id), directory_urls=directory_urls)
+    anchor = urls.correction_anchor(entry.correction) if entry.correction else "review"
+    if site_url:
+        return urls.absolute_url(site_url, page, anchor)
+    return name_based_iri(f"{page}#{anchor}")
+
+
+def _timestamp(date: str) -> str:
+    return f"{date}T00:00:00Z"
+
+
+def atom_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True) -> str:
+    """The Atom feed (RFC 4287) of `entries`."""
+    found = entries(corpus)
+    name = site_name or "Explainers"
+    feed_id = urls.absolute_url(site_url, urls.FEED_ATOM) if site_url else name_based_iri(urls.FEED_ATOM)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(f'{name}: {TITLE.lower()}')}</title>",
+        f"  <id>{escape(feed_id)}</id>",
+        f"  <updated>{_timestamp(found[0].date if found else NO_DATE)}</updated>",
+        f"  <author><name>{escape(name)}</name></author>",
+    ]
+    if site_url:
+        lines.append(f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_id)}/>')
+        lines.append(f'  <link rel="alternate" type="text/html" href={quoteattr(urls.absolute_url(site_url, ""))}/>')
+    for entry in found:
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(entry.title)}</title>",
+            f"    <id>{escape(_entry_id(entry, site_url, directory_urls))}</id>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(_address(entry, site_url, directory_urls))}/>',
+            f"    <updated>{_timestamp(entry.date)}</updated>",
+            f'    <content type="html">{escape(entry.html)}</content>',
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def json_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True) -> str:
+    """The same entries as a JSON Feed 1.1."""
+    name = site_name or "Explainers"
+    feed: dict[str, object] = {"version": JSON_FEED_VERSION, "title": f"{name}: {TITLE.lower()}"}
+    if site_url:
+        feed["home_page_url"] = urls.absolute_url(site_url, "")
+        feed["feed_url"] = urls.absolute_url(site_url, urls.FEED_JSON)
+    feed["items"] = [
+        {
+            "id": _entry_id(entry, site_url, directory_urls),
+            "url": _address(entry, site_url, directory_urls),
+            "title": entry.title,
+            "content_html": entry.html,
+            "date_published": _timestamp(entry.date),
+        }
+        for entry in entries(corpus)
+    ]
+    return json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,41 @@
+"""The corrections page: every correction of a published verdict or explanation, newest first.
+
+The IFCN's code of principles asks signatories for open and honest corrections; fact-checkers
+keep a public list of them. Each line links to the correction on its claim's page.
+"""
+
+from __future__ import annotations
+
+from ..annotations.corpus import Corpus
+from ..site_map import urls
+from .pieces import entity_link, inline_html, verdict_badge
+from .timeline import long_date
+
+
+def corrections_page(corpus: Corpus) -> str:
+    here = urls.CORRECTIONS
+    found = []
+    for order, claim_id in enumerate(corpus.claims):
+        for number, correction in enumerate(corpus.claim(claim_id).corrections, start=1):
+            found.append(((correction.date, order, number), claim_id, number, correction))
+    found.sort(key=lambda item: item[0], reverse=True)
+    feeds = (
+        f"[Atom]({urls.relative_link(here, urls.FEED_ATOM)}) or [JSON Feed]({urls.relative_link(here, urls.FEED_JSON)})"
+    )
+    out = [
+        "# Corrections",
+        "",
+        "Every correction of a published verdict or explanation, newest first. Each leads to its claim's page, "
+        f"which says when the claim was reviewed and lists its corrections. Reviews and corrections as a feed: {feeds}.",
+        "",
+    ]
+    for (date, _order, _number), claim_id, number, correction in found:
+        claim = corpus.claim(claim_id)
+        link = entity_link(here, "claims", claim_id, claim.title or claim.quote, urls.correction_anchor(number))
+        line = f"- **{long_date(date)}** · {link} · {verdict_badge(here, claim.verdict)}"
+        if correction.previous_verdict:
+            line += f" (previously {verdict_badge(here, correction.previous_verdict)})"
+        out.append(f"{line}: {inline_html(correction.note)}")
+    if not found:
+        out.append("No corrections yet.")
+    return "\n".join(out) + "\n"
