@@ -24,7 +24,7 @@ from generator.yaml_strict import Loaded, Marks, load_yaml
 def plain_load(file: str, text: str) -> Loaded:
     problems = yaml_strict._prescan_lines(file, text)
     if problems:
-        return Loaded(None, Marks(file), tuple(problems))
+        return Loaded(None, Marks(file), tuple(problems), complete=False)
     return yaml_strict._load_events(file, text)
 
 
@@ -32,6 +32,7 @@ def assert_same(text: str) -> None:
     fast, plain = load_yaml("a.yaml", text), plain_load("a.yaml", text)
     assert fast.value == plain.value
     assert fast.diagnostics == plain.diagnostics
+    assert fast.complete == plain.complete
     # Same positions, inserted in the same order.
     assert list(fast.marks.key.items()) == list(plain.marks.key.items())
     assert list(fast.marks.value.items()) == list(plain.marks.value.items())
