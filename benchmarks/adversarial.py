@@ -84,34 +84,52 @@ def packed_claims(n: int) -> Seeds:
     return {"doc.yaml": _document(PERSON + "claims:\n" + claims), "doc.txt": "Title\n\n" + line + "\n"}
 
 
-def repeated_links(n: int) -> Seeds:
-    """An explanation made of one link 500 times at 1x, each followed by a space."""
-    explanation = "[a](https://example.org/) " * (500 * n)
+def _links(count: int) -> Seeds:
+    explanation = "[a](https://example.org/) " * count
     claim = f"claims:\n  - id: c\n    quote: Speaker\n    kind: assertion\n    explanation: \"{explanation}\"\n"
     return {"doc.yaml": _document(claim), "doc.txt": "Title\n\nSpeaker spoke.\n"}
 
 
+def repeated_links(n: int) -> Seeds:
+    """An explanation made of one link 10 times at 1x, each followed by a space (100 is the limit)."""
+    return _links(10 * n)
+
+
+def links_past_limit(n: int) -> Seeds:
+    """The same, 500 times at 1x: issue 24's case, refused."""
+    return _links(500 * n)
+
+
 def long_words(n: int) -> Seeds:
-    """A text of one word of 50,000 letters at 1x, and a name of one long word."""
+    """A text of one word of 50,000 letters at 1x, and a role of one word of 500."""
     word = "a" * (50_000 * n)
-    person = f"people:\n  - id: speaker\n    name: {'b' * (20_000 * n)}\n    aliases: [Speaker]\n"
+    person = f"people:\n  - id: speaker\n    name: Speaker\n    role: {'b' * (500 * n)}\n    aliases: [Speaker]\n"
     return {"doc.yaml": _document(person), "doc.txt": f"Title\n\nSpeaker said {word} today.\n"}
 
 
+# U+0301 (class 230) then U+0316 (class 220): canonical order puts the 220s first, and CPython
+# sorts a run of marks by insertion.
+_MARKS = "\u0301\u0316"
+
+
 def combining_marks(n: int) -> Seeds:
-    """Letters carrying combining marks of two classes in an order NFC must sort: 20,000 marks at 1x."""
-    # U+0301 (class 230) then U+0316 (class 220): canonical order puts the 220s first.
-    marks = "\u0301\u0316" * (5_000 * n)
-    text = "Title\n\nSpeaker said a" + marks + " and e" + marks + " again.\n"
-    claim = "claims:\n  - id: c\n    quote: Speaker said\n    kind: assertion\n"
+    """1,000 words at 1x of letters with 30 combining marks each, the limit, in an order NFC must sort."""
+    word = "".join(letter + _MARKS * 15 for letter in "speaker")
+    text = "Title\n\nSpeaker said " + " ".join([word] * (1_000 * n)) + " again.\n"
+    claim = f"claims:\n  - id: c\n    quote: said {word} {word}\n    occurrence: 1\n    kind: assertion\n"
     return {"doc.yaml": _document(PERSON + claim), "doc.txt": text}
 
 
+def marks_past_limit(n: int) -> Seeds:
+    """Two letters carrying 10,000 marks each at 1x: refused."""
+    marks = _MARKS * (5_000 * n)
+    return {"doc.yaml": _document(PERSON), "doc.txt": "Title\n\nSpeaker said a" + marks + " and e" + marks + " again.\n"}
+
+
 def deep_nesting(n: int) -> Seeds:
-    """Light Markdown nested deep: 50 levels of block quotes and of lists at 1x, in an explanation."""
-    depth = 50 * n
-    quotes = "> " * depth + "deep"
-    lists = "\\n".join("  " * i + "- item" for i in range(depth))
+    """Light Markdown nested deep: 50 levels of block quotes and 10 of lists at 1x, in explanations."""
+    quotes = "> " * (50 * n) + "deep"
+    lists = "\\n".join("  " * i + "- item" for i in range(10 * n))
     claim = (
         "claims:\n  - id: c\n    quote: Speaker\n    kind: assertion\n"
         f"    explanation: \"{quotes}\"\n  - id: d\n    quote: spoke\n    kind: assertion\n    explanation: \"{lists}\"\n"
@@ -136,6 +154,11 @@ def many_mentions(n: int) -> Seeds:
     return {"doc.yaml": _document(PERSON + "claims:\n" + claims), "doc.txt": "Title\n\n" + "\n\n".join(paragraphs) + "\n"}
 
 
+def long_sentence(n: int) -> Seeds:
+    """One sentence of 2,000 mentions at 1x: each is listed on the person's page with its sentence."""
+    return {"doc.yaml": _document(PERSON), "doc.txt": "Title\n\n" + " and ".join(["Speaker"] * (2_000 * n)) + "\n"}
+
+
 def many_files(n: int) -> Seeds:
     """100 annotation files at 1x, each with a person, an article and a claim."""
     seeds: Seeds = {}
@@ -150,12 +173,14 @@ def many_files(n: int) -> Seeds:
 
 
 def long_fields(n: int) -> Seeds:
-    """A name, a title, a role and an explanation of 20,000 characters of words each at 1x."""
-    words = ("word " * (4_000 * n)).strip()
-    person = f"people:\n  - id: speaker\n    name: {words}\n    role: {words}\n    aliases: [Speaker]\n"
+    """At 1x, a tenth of each limit: a name of 30 characters, a role and a title of 500, an explanation of 2,000."""
+    def words(size: int) -> str:
+        return ("word " * (size // 5)).strip()
+
+    person = f"people:\n  - id: speaker\n    name: {words(30 * n)}\n    role: {words(500 * n)}\n    aliases: [Speaker]\n"
     claim = (
         f"claims:\n  - id: c\n    quote: Speaker\n    kind: assertion\n    claimant: speaker\n"
-        f"    title: {words}\n    explanation: {words} *{words}* [{words}](https://example.org/)\n"
+        f"    title: {words(500 * n)}\n    explanation: {words(600 * n)} *{words(600 * n)}* [{words(600 * n)}](https://example.org/)\n"
     )
     return {"doc.yaml": _document(person + claim), "doc.txt": "Title\n\nSpeaker spoke.\n"}
 
@@ -171,11 +196,14 @@ SHAPES: dict[str, Callable[[int], Seeds]] = {
     "long-line-crlf": long_line_crlf,
     "packed-claims": packed_claims,
     "repeated-links": repeated_links,
+    "links-past-limit": links_past_limit,
     "long-words": long_words,
     "combining-marks": combining_marks,
+    "marks-past-limit": marks_past_limit,
     "deep-nesting": deep_nesting,
     "many-aliases": many_aliases,
     "many-mentions": many_mentions,
+    "long-sentence": long_sentence,
     "many-files": many_files,
     "long-fields": long_fields,
 }

@@ -24,6 +24,7 @@ LONG_WORD = "a" * 10_000
 LINKS = "[a](https://example.org/) " * MAX_LIGHT_MARKDOWN_BRACKETS
 DEEP = "> " * 200 + "deep"
 ALIASES = [f"Alias{i}" for i in range(50)]
+MENTIONS = 500  # in one sentence of some 7,500 characters
 
 
 def seeds() -> dict[str, str]:
@@ -32,7 +33,7 @@ def seeds() -> dict[str, str]:
     files = {
         "line.yaml": (
             "documents:\n  - id: line\n    text: line.txt\n  - id: marks\n    text: marks.txt\n  - id: words\n    text: words.txt\n"
-            "  - id: aliases\n    text: aliases.txt\n"
+            "  - id: aliases\n    text: aliases.txt\n  - id: sentence\n    text: sentence.txt\n"
             f"people:\n  - id: speaker\n    name: Speaker\n    aliases: [Speaker]\n    description: \"{DEEP}\"\n"
             f"  - id: many\n    name: Many Names\n    aliases: [{', '.join(ALIASES)}]\n"
             f"claims:\n{claims}"
@@ -43,6 +44,7 @@ def seeds() -> dict[str, str]:
         "marks.txt": f"Marks\n\nSpeaker wrote e{MARKS} and a{MARKS}.\n",
         "words.txt": f"Words\n\nSpeaker said {LONG_WORD} today.\n",
         "aliases.txt": "Aliases\n\n" + " ".join(f"{alias} spoke." for alias in ALIASES) + "\n",
+        "sentence.txt": "Sentence\n\n" + " and ".join(f"Many{i:04d} Alias0" for i in range(MENTIONS)) + "\n",
     }
     for i in range(20):
         files[f"more/p{i}.yaml"] = f"people:\n  - id: p{i}\n    name: Person {i}\n"
@@ -91,6 +93,19 @@ def test_every_alias_is_a_mention_and_every_file_a_page(built: Project) -> None:
     page = built.html("articles/aliases")
     assert [m for m in re.findall(r'title="Many Names">(Alias\d+)</a>', page)] == ALIASES
     assert all((built.root / "site" / "people" / f"p{i}" / "index.html").is_file() for i in range(20))
+
+
+def test_a_mention_in_a_long_sentence_is_listed_with_at_most_1000_characters_each_side(built: Project) -> None:
+    # The whole sentence each time would make the page grow with (mentions x sentence length).
+    person = built.html("people/many")
+    items = re.findall(r'<li><a href="../../articles/sentence/#[^"]*">Sentence</a>: <span class="explainer-context">(.*?)</span></li>', person)
+    assert len(items) == MENTIONS
+    middle = items[MENTIONS // 2]
+    before, _, after = re.fullmatch(r"(.*) <mark>(Alias0)</mark> (.*)", middle).groups()  # type: ignore[union-attr]
+    assert len(before) <= 1_000 and len(after) <= 1_000
+    assert before.startswith("and Many0201 Alias0") and before.endswith(" Many0250")  # cut at white space
+    assert after.startswith("and Many0251 Alias0") and after.endswith(" and Many0300")
+    assert items[0].startswith("Many0000 <mark>Alias0</mark> and Many0001 Alias0")
 
 
 # --- refused, with the limit and what to do -------------------------------------------------
