@@ -159,6 +159,12 @@ def long_sentence(n: int) -> Seeds:
     return {"doc.yaml": _document(PERSON), "doc.txt": "Title\n\n" + " and ".join(["Speaker"] * (2_000 * n)) + "\n"}
 
 
+def quote_everywhere(n: int) -> Seeds:
+    """A quote of one letter, in a text of 25,000 of them at 1x, with `occurrence: 1`: refused."""
+    claim = "claims:\n  - id: c\n    quote: a\n    occurrence: 1\n    kind: assertion\n"
+    return {"doc.yaml": _document(claim), "doc.txt": "Title\n\n" + "a " * (25_000 * n) + "\n"}
+
+
 def many_files(n: int) -> Seeds:
     """100 annotation files at 1x, each with a person, an article and a claim."""
     seeds: Seeds = {}
@@ -204,6 +210,7 @@ SHAPES: dict[str, Callable[[int], Seeds]] = {
     "many-aliases": many_aliases,
     "many-mentions": many_mentions,
     "long-sentence": long_sentence,
+    "quote-everywhere": quote_everywhere,
     "many-files": many_files,
     "long-fields": long_fields,
 }

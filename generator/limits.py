@@ -25,6 +25,9 @@ MAX_NAME_CHARS = 300
 # a run of them in canonical order by insertion sort, quadratic in its length: 10,000 marks
 # took 0.7 s, 40,000 took 13 s to normalise.
 MAX_COMBINING_MARKS = 30
+# Places a quote may occur, each with a Python object: `occurrence` picks one of them. A quote of
+# one letter in a 5 MiB text of that letter occurred 5 million times (a minute, and 500 MB).
+MAX_QUOTE_OCCURRENCES = 1_000
 
 
 def light_markdown_over_limit(text: str) -> str | None:

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .limits import MAX_QUOTE_OCCURRENCES
+
 _EQUIVALENT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -245,7 +247,7 @@ class SourceText:
         return Span(where.span(start)[0], where.span(end - 1)[1])
 
     def find_all(self, quote: str) -> list[Span]:
-        """Every place the quote occurs, overlapping ones included.
+        """Every place the quote occurs, overlapping ones included; past MAX_QUOTE_OCCURRENCES, only one more.
 
         Kept with the text, as `find_aliases` is: a rebuild that reuses this text finds its
         quotes again without normalising or searching.
@@ -257,13 +259,14 @@ class SourceText:
         return list(found)
 
     def _find_all(self, quote: str) -> list[Span]:
+        # At most one more than MAX_QUOTE_OCCURRENCES: enough to tell there are too many.
         needle = normalise(quote)
         haystack = self._index[0]
         spans: list[Span] = []
         if not needle:
             return spans
         at = haystack.find(needle)
-        while at >= 0:
+        while at >= 0 and len(spans) <= MAX_QUOTE_OCCURRENCES:
             spans.append(self._to_original(at, at + len(needle)))
             at = haystack.find(needle, at + 1)
         return spans

@@ -149,6 +149,17 @@ def test_long_fields_are_refused_names_sooner_as_each_mention_repeats_them(tmp_p
     ]
 
 
+def test_a_quote_found_more_than_1000_times_is_refused_and_fewer_are_listed_ten_at_most(tmp_path: Path) -> None:
+    document = "documents:\n  - id: doc\n    text: a.txt\nclaims:\n  - id: c\n    quote: a\n    kind: assertion\n"
+    assert errors(tmp_path, {"a.yaml": document + "    occurrence: 1\n", "a.txt": "Title\n\n" + "a " * 1_001 + "\n"}) == [
+        "seeds/a.yaml:6:12: error[quote-ambiguous]: claims[0].quote: the quote occurs more than 1,000 times in seeds/a.txt"
+    ]
+    places = ", ".join(f"seeds/a.txt:3:{col}" for col in range(1, 21, 2))
+    assert errors(tmp_path, {"a.yaml": document, "a.txt": "Title\n\n" + "a " * 1_000 + "\n"}) == [
+        f"seeds/a.yaml:6:12: error[quote-ambiguous]: claims[0].quote: the quote occurs 1000 times in seeds/a.txt: {places} and 990 more"
+    ]
+
+
 def test_a_run_of_combining_marks_past_the_limit_is_refused_in_a_text_and_in_yaml(tmp_path: Path) -> None:
     run = "\u0301" * (MAX_COMBINING_MARKS + 1)
     files = {
