@@ -92,8 +92,11 @@ def _loc(file: str, mark: Any) -> Location:
 
 
 class _Composer:
-    def __init__(self, file: str, events: list[yaml.Event]) -> None:
+    def __init__(self, file: str, events: list[yaml.Event], typed: str | None = None) -> None:
+        """`typed`: the file's text, when the prescan has reported the characters it holds as typed;
+        then only a double-quoted scalar with a backslash can make a new one."""
         self.file = file
+        self.typed = typed
         self.events = events
         self.pos = 0
         self.marks = Marks(file)
@@ -129,7 +132,7 @@ class _Composer:
         if tag is not None:
             tag = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
             self.error(event, "yaml-tag", f"YAML tags ({tag}) are not allowed", "remove the tag; quote the value if it must stay text")
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, yaml.ScalarEvent) and self.may_hold_new_characters(event):
             # The prescan sees the file as typed; escapes in double quotes ("\u202e", "\e", "\t")
             # only become characters here.
             found = next(forbidden_characters(event.value), None)
@@ -142,6 +145,12 @@ class _Composer:
                 )
             for _, length in long_mark_runs(event.value):
                 self.error(event, "combining-marks", mark_run_message(length, escaped=True), MARK_RUN_HINT)
+
+    def may_hold_new_characters(self, event: yaml.ScalarEvent) -> bool:
+        if self.typed is None:
+            return True
+        start, end = event.start_mark, event.end_mark
+        return event.style == '"' and start is not None and end is not None and "\\" in self.typed[start.index : end.index]
 
     def node(self, path: Path, depth: int) -> Value:
         event = self.next()
@@ -444,15 +453,22 @@ def load_yaml(file: str, text: str) -> Loaded:
     """Parse one YAML file strictly; never raises for bad input."""
     problems = _prescan(file, text)
     if problems:
-        return Loaded(None, Marks(file), tuple(problems), complete=False)
+        # The characters refused leave the values readable, when the parser can read them (a
+        # bidi override or a tab inside a value; not a tab that indents, nor an escape character):
+        # then the file is checked further, so its other problems come in the same run.
+        loaded = _load_events(file, text, typed_checked=True)
+        if not loaded.complete:
+            return Loaded(None, Marks(file), tuple(problems), complete=False)
+        return Loaded(loaded.value, loaded.marks, (*problems, *loaded.diagnostics))
     clean = _read_clean(file, text)
     if clean is not None:
         return Loaded(*clean, ())
     return _load_events(file, text)
 
 
-def _load_events(file: str, text: str) -> Loaded:
-    """The plain path, once the prescan found nothing: every event listed, then composed."""
+def _load_events(file: str, text: str, *, typed_checked: bool = False) -> Loaded:
+    """The plain path: every event listed, then composed. `typed_checked`: the prescan has
+    reported the characters as typed (see `_Composer`)."""
     marks = Marks(file)
     try:
         events = parse_events(text)
@@ -475,6 +491,6 @@ def _load_events(file: str, text: str) -> Loaded:
         return Loaded(None, marks, (Diagnostic(Location(file, line, col), "yaml-syntax", message, "remove it"),), complete=False)
     except yaml.YAMLError as exc:
         return Loaded(None, marks, (Diagnostic(Location(file, 1, 1), "yaml-syntax", f"invalid YAML: {exc}"),), complete=False)
-    composer = _Composer(file, events)
+    composer = _Composer(file, events, text if typed_checked else None)
     value = composer.compose()
     return Loaded(value, composer.marks, tuple(capped(composer.diagnostics)), composer.complete)

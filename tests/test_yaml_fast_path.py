@@ -24,7 +24,10 @@ from generator.yaml_strict import Loaded, Marks, load_yaml
 def plain_load(file: str, text: str) -> Loaded:
     problems = yaml_strict._prescan_lines(file, text)
     if problems:
-        return Loaded(None, Marks(file), tuple(problems), complete=False)
+        loaded = yaml_strict._load_events(file, text, typed_checked=True)
+        if not loaded.complete:
+            return Loaded(None, Marks(file), tuple(problems), complete=False)
+        return Loaded(loaded.value, loaded.marks, (*problems, *loaded.diagnostics))
     return yaml_strict._load_events(file, text)
 
 
