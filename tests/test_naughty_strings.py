@@ -244,8 +244,9 @@ def site(naughty_site: tuple[Project, Baseline]) -> Path:
 def check_person(tmp_path: Path, field: str, value: str) -> list[str]:
     seeds = tmp_path / "seeds"
     seeds.mkdir(exist_ok=True)
+    other = "role" if field == "name" else "name"  # the file is read on past the character: no duplicate key
     (seeds / "a.yaml").write_text(
-        f"people:\n  - id: someone\n    name: Someone\n    {field}: {yaml_string(value)}\n", encoding="utf-8"
+        f"people:\n  - id: someone\n    {other}: Someone\n    {field}: {yaml_string(value)}\n", encoding="utf-8"
     )
     return [f"{d.location}: {d.code}: {d.message}" for d in check(seeds, tmp_path).diagnostics]
 
