@@ -85,6 +85,6 @@ KNOWN_CODES = {
     "text-outside-seeds", "unknown-field", "missing-field", "invalid-value", "wrong-type", "invalid-id",
     "invalid-date", "invalid-url", "unsafe-markdown", "duplicate-id", "unknown-ref", "text-not-found",
     "missing-evidence", "quote-not-found", "quote-ambiguous", "duplicate-alias", "too-many-problems",
-    "anchor-moved", "anchor-fuzzy", "anchor-orphaned", "anchor-lock-invalid",
+    "anchor-moved", "anchor-fuzzy", "anchor-orphaned", "anchor-lock-invalid", "too-long", "combining-marks",
     "correction-before-review", "uncorrected-verdict-change", "correction-mismatch", "published-claim-removed",
 }

@@ -92,7 +92,9 @@ def test_yaml_tags_are_refused_and_never_constructed(tmp_path: Path) -> None:
         "    name: !custom y\n"
         "    role: !!binary aGVsbG8=\n"
     )
+    # A tag is dropped and the value read as typed, so the file's other problems come too.
     assert lines(tmp_path, {"a.yaml": text}) == [
+        "seeds/a.yaml:2:5: error[wrong-type]: people[0]: Expected a mapping, but got a list",
         "seeds/a.yaml:2:5: error[yaml-tag]: YAML tags (!!python/object/apply:os.system) are not allowed",
         "seeds/a.yaml:3:9: error[yaml-tag]: YAML tags (!!str) are not allowed",
         "seeds/a.yaml:4:11: error[yaml-tag]: YAML tags (!custom) are not allowed",
@@ -104,12 +106,37 @@ def test_yaml_tags_are_refused_and_never_constructed(tmp_path: Path) -> None:
 def test_a_duplicate_key_is_refused_with_both_places(tmp_path: Path) -> None:
     checked = run(tmp_path, {"a.yaml": PERSON + "    name: Someone Else\n"})
     assert format_human(checked.diagnostics, checked.sources) == (
-        "seeds/a.yaml:4:5: error[yaml-duplicate-key]: duplicate key 'name'\n"
+        "seeds/a.yaml:4:5: error[yaml-duplicate-key]: duplicate key 'name': the first value is kept, this one is ignored\n"
         "    4 |     name: Someone Else\n"
         "      |     ^\n"
         "    note: seeds/a.yaml:3:5: 'name' first defined here\n"
         "    hint: a key may appear once in a mapping; remove one of them\n"
     )
+
+
+def test_a_file_with_a_duplicate_key_is_still_read_and_its_other_problems_reported(tmp_path: Path) -> None:
+    # The first value is kept: checks and links see `name: Someone`, and the claim that names
+    # the person in another file is no second error.
+    files: dict[str, str | bytes] = {
+        "a.yaml": PERSON + "    name: Someone Else\n    wikidata: Q0\n",
+        "b.yaml": "documents:\n  - id: doc\n    text: b.txt\n"
+        "claims:\n  - id: c\n    quote: Someone spoke\n    kind: assertion\n    claimant: someone\n    kind: paraphrase\n"
+        "    verdit: accurate\n",
+        "b.txt": "Title\n\nSomeone spoke.\n",
+    }
+    assert lines(tmp_path, files) == [
+        "seeds/a.yaml:4:5: error[yaml-duplicate-key]: duplicate key 'name': the first value is kept, this one is ignored",
+        "seeds/a.yaml:5:15: error[invalid-value]: people[0].wikidata: Expected a Wikidata item id such as Q22686, but got 'Q0'",
+        "seeds/b.yaml:9:5: error[yaml-duplicate-key]: duplicate key 'kind': the first value is kept, this one is ignored",
+        "seeds/b.yaml:10:5: error[unknown-field]: claims[0].verdit: unknown field 'verdit'",
+    ]
+
+
+def test_after_an_alias_the_file_is_not_checked_further(tmp_path: Path) -> None:
+    # The alias leaves a hole where its value should be: "missing field" there would be noise.
+    assert lines(tmp_path, {"a.yaml": "people:\n  - id: a\n    name: *n\n    nmae: typo\n"}) == [
+        "seeds/a.yaml:3:11: error[yaml-anchor]: aliases (*n) are not allowed"
+    ]
 
 
 def test_values_stay_the_text_that_was_typed(tmp_path: Path) -> None:
@@ -174,7 +201,8 @@ def test_control_and_bidi_characters_are_refused_when_written_as_escapes(tmp_pat
 def test_an_escaped_bidi_override_in_a_key_is_refused(tmp_path: Path) -> None:
     assert lines(tmp_path, {"a.yaml": PERSON + '    "ro\\u202ele": x\n'}) == [
         "seeds/a.yaml:4:5: error[control-character]: the character U+202E (written as an escape) "
-        "is not allowed in annotation files"
+        "is not allowed in annotation files",
+        "seeds/a.yaml:4:5: error[unknown-field]: people[0].ro\\u202ele: unknown field 'ro\\u202ele'",
     ]
 
 

@@ -22,6 +22,7 @@ from active_content import Baseline, scan_site
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
 
 from generator.annotations import light_markdown
+from generator.annotations.limits import MAX_NAME_CHARS
 from generator.annotations.pipeline import check
 from generator.annotations.text_checks import forbidden_characters
 from generator.annotations.text_spans import SourceText, normalise
@@ -149,13 +150,19 @@ def naughty_seeds(values: list[str], group_size: int = 1) -> dict[str, str]:
             if not light_markdown.problems("\n\n".join([*light_group, s])):
                 light_group.append(s)
         light = yaml_string("\n\n".join(light_group)) if light_group else ""
+        # A name holds as many of them as fit its limit (it is written again on every mention).
+        name_group: list[str] = []
+        for s in group:
+            if len("\n\n".join([*name_group, s])) <= MAX_NAME_CHARS:
+                name_group.append(s)
+        name = yaml_string("\n\n".join(name_group))
         tag = marker(i)
         prefix = f"{tag} opens this text.\n\n"
         text = prefix + "".join(s + "\n\n" for s in group) + f"{tag} closes it.\n"
         files[f"d-{i}.txt"] = text
         lines["documents"] += [f"  - id: d-{i}", f"    text: d-{i}.txt", f"    title: {v}", f"    language: {v}"]
-        lines["people"] += [f"  - id: p-{i}", f"    name: {v}", f"    role: {v}", f"    affiliation: {v}"]
-        lines["sources"] += [f"  - id: s-{i}", f"    name: {v}", "    type: other"]
+        lines["people"] += [f"  - id: p-{i}", f"    name: {name}", f"    role: {v}", f"    affiliation: {v}"]
+        lines["sources"] += [f"  - id: s-{i}", f"    name: {name}", "    type: other"]
         own = []
         for s in group:
             key = normalise(s)
@@ -237,8 +244,9 @@ def site(naughty_site: tuple[Project, Baseline]) -> Path:
 def check_person(tmp_path: Path, field: str, value: str) -> list[str]:
     seeds = tmp_path / "seeds"
     seeds.mkdir(exist_ok=True)
+    other = "role" if field == "name" else "name"  # the file is read on past the character: no duplicate key
     (seeds / "a.yaml").write_text(
-        f"people:\n  - id: someone\n    name: Someone\n    {field}: {yaml_string(value)}\n", encoding="utf-8"
+        f"people:\n  - id: someone\n    {other}: Someone\n    {field}: {yaml_string(value)}\n", encoding="utf-8"
     )
     return [f"{d.location}: {d.code}: {d.message}" for d in check(seeds, tmp_path).diagnostics]
 

@@ -24,7 +24,10 @@ from generator.annotations.yaml_strict import Loaded, Marks, load_yaml
 def plain_load(file: str, text: str) -> Loaded:
     problems = yaml_strict._prescan_lines(file, text)
     if problems:
-        return Loaded(None, Marks(file), tuple(problems))
+        loaded = yaml_strict._load_events(file, text, typed_checked=True)
+        if not loaded.complete:
+            return Loaded(None, Marks(file), tuple(problems), complete=False)
+        return Loaded(loaded.value, loaded.marks, (*problems, *loaded.diagnostics))
     return yaml_strict._load_events(file, text)
 
 
@@ -32,6 +35,7 @@ def assert_same(text: str) -> None:
     fast, plain = load_yaml("a.yaml", text), plain_load("a.yaml", text)
     assert fast.value == plain.value
     assert fast.diagnostics == plain.diagnostics
+    assert fast.complete == plain.complete
     # Same positions, inserted in the same order.
     assert list(fast.marks.key.items()) == list(plain.marks.key.items())
     assert list(fast.marks.value.items()) == list(plain.marks.value.items())

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
+from .limits import MAX_QUOTE_OCCURRENCES
 from .model import NEEDS_NO_EVIDENCE, RELATION_INVERSE, Claim, Document, Person, Source
 from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, inside, read_text_file
 from .text_spans import AliasIndex, SourceText, Span, normalise
 from .validate import Located, did_you_mean
 
 NOUNS = {"documents": "document", "people": "person", "sources": "source", "claims": "claim"}
+PLACES_SHOWN = 10  # of a quote found more than once: the count says the rest
 
 
 Key = tuple[str, str]  # (kind, id): one entity, as graphs, caches and exports name it
@@ -278,8 +280,19 @@ class _Linker:
             )
             return None
 
+        if len(spans) > MAX_QUOTE_OCCURRENCES:
+            self.error(
+                item,
+                ("quote",),
+                "quote-ambiguous",
+                f"the quote occurs more than {MAX_QUOTE_OCCURRENCES:,} times in {label}",
+                "quote more of the text around the place you mean",
+            )
+            return None
+
         def places() -> str:
-            return ", ".join("{}:{}:{}".format(label, *text.line_col(s.start)) for s in spans)
+            shown = ", ".join("{}:{}:{}".format(label, *text.line_col(s.start)) for s in spans[:PLACES_SHOWN])
+            return shown + (f" and {len(spans) - PLACES_SHOWN:,} more" if len(spans) > PLACES_SHOWN else "")
 
         if claim.occurrence is None:
             if len(spans) > 1:

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from . import light_markdown
+from .limits import MAX_LIGHT_MARKDOWN_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, light_markdown_over_limit, text_over_limit
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
@@ -100,6 +101,9 @@ def _check_wikidata(value: str) -> str:
 
 
 def _check_light_markdown(value: str) -> str:
+    too_large = light_markdown_over_limit(value)  # first: converting it is what would take the time
+    if too_large:
+        raise PydanticCustomError("too-long", "{problem}", {"problem": too_large})
     problems = light_markdown.problems(value)
     if problems:
         raise PydanticCustomError("unsafe-markdown", "{problem}", {"problem": problems[0]})
@@ -107,6 +111,17 @@ def _check_light_markdown(value: str) -> str:
 
 
 def _check_plain(value: str) -> str:
+    return _plain(value, MAX_TEXT_CHARS)
+
+
+def _check_name(value: str) -> str:
+    return _plain(value, MAX_NAME_CHARS)
+
+
+def _plain(value: str, limit: int) -> str:
+    too_long = text_over_limit(value, limit)
+    if too_long:
+        raise PydanticCustomError("too-long", "{problem}", {"problem": too_long})
     if not value.strip():
         raise PydanticCustomError("invalid-value", "Expected text, but got an empty string", {})
     return value
@@ -136,8 +151,9 @@ ID_SCHEMA: dict[str, Any] = {
 }
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "pattern": ISO_DATE.pattern, "format": "date"}
 URL_SCHEMA: dict[str, Any] = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"}
-TEXT_SCHEMA: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S"}
-LIGHT_MARKDOWN_SCHEMA: dict[str, Any] = {"type": _SCALAR, "x-light-markdown": True}
+TEXT_SCHEMA: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S", "maxLength": MAX_TEXT_CHARS}
+NAME_SCHEMA: dict[str, Any] = {**TEXT_SCHEMA, "maxLength": MAX_NAME_CHARS}
+LIGHT_MARKDOWN_SCHEMA: dict[str, Any] = {"type": _SCALAR, "x-light-markdown": True, "maxLength": MAX_LIGHT_MARKDOWN_CHARS}
 WIKIDATA_SCHEMA: dict[str, Any] = {"type": "string", "pattern": WIKIDATA.pattern}
 OCCURRENCE_SCHEMA: dict[str, Any] = {
     "anyOf": [{"type": "integer", "minimum": 1, "maximum": 999_999_999}, {"type": "string", "pattern": "^[1-9][0-9]{0,8}$"}]
@@ -147,6 +163,7 @@ Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
 IsoDate = Annotated[str, AfterValidator(_check_date), WithJsonSchema(DATE_SCHEMA)]
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema(URL_SCHEMA)]
 Text = Annotated[str, AfterValidator(_check_plain), WithJsonSchema(TEXT_SCHEMA)]
+Name = Annotated[str, AfterValidator(_check_name), WithJsonSchema(NAME_SCHEMA)]  # written again on every mention
 LightMarkdown = Annotated[str, AfterValidator(_check_light_markdown), WithJsonSchema(LIGHT_MARKDOWN_SCHEMA)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata), WithJsonSchema(WIKIDATA_SCHEMA)]
 Occurrence = Annotated[int, BeforeValidator(_occurrence), Field(ge=1), WithJsonSchema(OCCURRENCE_SCHEMA)]
@@ -176,7 +193,7 @@ class Document(Entry):
 class Person(Entry):
     """Someone a text names or quotes."""
 
-    name: Text = Field(description="The person's name as shown on the site.")
+    name: Name = Field(description="The person's name as shown on the site.")
     aliases: list[Text] = Field(
         default=[], description="Spellings the texts use; each match (case-sensitive, whole words) is a mention."
     )
@@ -190,7 +207,7 @@ class Person(Entry):
 class Source(Entry):
     """An outlet, agency, office or event a text credits or draws on."""
 
-    name: Text = Field(description="The source's name as shown on the site.")
+    name: Name = Field(description="The source's name as shown on the site.")
     type: SourceType = Field(description="What kind of source it is.")
     aliases: list[Text] = Field(default=[], description="Spellings the texts use; each match is a mention.")
     url: Url | None = Field(default=None, description="Optional home page, http(s) only.")

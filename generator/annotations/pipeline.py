@@ -37,10 +37,13 @@ class Checked:
 def parse_file(seed: SeedFile) -> Parsed:
     """One annotation file read into entries, or the reasons it cannot be."""
     loaded = load_yaml(seed.label, seed.text)
-    if loaded.diagnostics:
+    if not loaded.complete:  # a hole in the value: what the checks would say about it is noise
         return Parsed(loaded.diagnostics, (), frozenset())
+    # A file with only problems that leave every value as typed (a duplicate key, a tag) is
+    # checked further, so its other problems come in the same run. Its entries still go to
+    # linking, so references to them are no second error; the file's errors stop the build.
     entries, problems, claimed = entries_from_file(loaded.value, loaded.marks, seed.path)
-    return Parsed(tuple(problems), tuple(entries), frozenset(claimed))
+    return Parsed((*loaded.diagnostics, *problems), tuple(entries), frozenset(claimed))
 
 
 def check(seeds_dir: Path, base: Path, *, cache: CheckCache | None = None, progress: Progress = QUIET) -> Checked:

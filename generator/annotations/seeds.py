@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import MAX_PER_FILE, Diagnostic, Location, capped
+from .limits import MARK_RUN_HINT, long_mark_runs, mark_run_message
 from .text_checks import forbidden_characters
 
 MAX_YAML_BYTES = 1024 * 1024
@@ -102,7 +103,20 @@ def read_text_file(path: Path, label: str, limit: int) -> tuple[str | None, list
 
 
 def forbidden_in_text(text: str, label: str) -> list[Diagnostic]:
-    """Control and bidi-override characters in a source text, each with its place."""
+    """Control and bidi-override characters in a source text, and overlong runs of combining marks, each with its place."""
+    problems = _forbidden_characters_in_text(text, label)
+    line, last = 1, 0
+    for index, length in long_mark_runs(text):
+        if len(problems) > MAX_PER_FILE:
+            break
+        line += text.count("\n", last, index)  # from the run before: counting from the start each time was quadratic
+        last = index
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        problems.append(Diagnostic(Location(label, line, col), "combining-marks", mark_run_message(length), MARK_RUN_HINT))
+    return capped(problems)
+
+
+def _forbidden_characters_in_text(text: str, label: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     line, line_start = 1, 0
     last = 0

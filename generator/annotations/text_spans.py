@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .limits import MAX_QUOTE_OCCURRENCES
+
 _EQUIVALENT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -185,6 +187,8 @@ def normalise(text: str) -> str:
 _TOKENS = re.compile(r"\w+|[^\w\s]")  # a mention starts where one of these starts
 _WORDS = re.compile(r"\w+")
 HINT_CHARS = 200
+CONTEXT_CHARS = 1_000  # of a sentence, each side of a mention or claim shown in it
+_SPACE = re.compile(r"\s+")
 HINT_CANDIDATES = 40
 _WORD = re.compile(r"\w")
 
@@ -243,7 +247,7 @@ class SourceText:
         return Span(where.span(start)[0], where.span(end - 1)[1])
 
     def find_all(self, quote: str) -> list[Span]:
-        """Every place the quote occurs, overlapping ones included.
+        """Every place the quote occurs, overlapping ones included; past MAX_QUOTE_OCCURRENCES, only one more.
 
         Kept with the text, as `find_aliases` is: a rebuild that reuses this text finds its
         quotes again without normalising or searching.
@@ -255,13 +259,14 @@ class SourceText:
         return list(found)
 
     def _find_all(self, quote: str) -> list[Span]:
+        # At most one more than MAX_QUOTE_OCCURRENCES: enough to tell there are too many.
         needle = normalise(quote)
         haystack = self._index[0]
         spans: list[Span] = []
         if not needle:
             return spans
         at = haystack.find(needle)
-        while at >= 0:
+        while at >= 0 and len(spans) <= MAX_QUOTE_OCCURRENCES:
             spans.append(self._to_original(at, at + len(needle)))
             at = haystack.find(needle, at + 1)
         return spans
@@ -408,7 +413,12 @@ class SourceText:
         return self.paragraphs[index]
 
     def sentence_range(self, span: Span, around: int = 0) -> Span:
-        """The sentences holding the span, widened by `around` sentences each side within its paragraph."""
+        """The sentences holding the span, widened by `around` sentences each side within its paragraph,
+        and at most CONTEXT_CHARS characters each side of the span (cut after or before white space).
+
+        Every mention is listed with its context: a whole sentence each made a page grow with
+        (mentions x sentence length), and a text on one line without a full stop is one sentence.
+        """
         sentences = self.sentences
         starts = self._sentence_starts
         first = max(0, bisect.bisect_right(starts, span.start) - 1)
@@ -420,4 +430,17 @@ class SourceText:
                 lo += 1
             while hi > last and sentences[hi].end > para.end:
                 hi -= 1
-        return Span(sentences[lo].start, max(sentences[hi].end, span.end))
+        return self._clipped(Span(sentences[lo].start, max(sentences[hi].end, span.end)), span)
+
+    def _clipped(self, context: Span, span: Span) -> Span:
+        start, end = context.start, context.end
+        if span.start - start > CONTEXT_CHARS:
+            start = span.start - CONTEXT_CHARS
+            space = _SPACE.search(self.text, start, span.start)
+            start = space.end() if space else start
+        if end - span.end > CONTEXT_CHARS:
+            end = span.end + CONTEXT_CHARS
+            # The last white space before the cut: searched within the cut only, so bounded.
+            spaces = [m.start() for m in _SPACE.finditer(self.text, span.end, end)]
+            end = spaces[-1] if spaces else end
+        return Span(start, end)

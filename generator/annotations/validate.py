@@ -127,7 +127,7 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
         if expected == "a list" and isinstance(got, str):
             hint = f"write it as a list: [{got}]"
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
-    code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value"} else "invalid-value"
+    code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value", "too-long"} else "invalid-value"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

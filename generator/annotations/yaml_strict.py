@@ -25,6 +25,7 @@ from yaml.events import (
 )
 
 from .diagnostics import MAX_PER_FILE, Diagnostic, Location, capped
+from .limits import MARK_RUN_HINT, long_mark_runs, mark_run_message
 from .text_checks import forbidden_characters, forbidden_pattern
 
 MAX_DEPTH = 12
@@ -72,6 +73,12 @@ class Loaded:
     value: Value
     marks: Marks
     diagnostics: tuple[Diagnostic, ...]
+    # Whether `value` holds every value the file gives, as typed, the diagnostics' notwithstanding
+    # (a duplicate key's later value, a tag, an anchor are reported and dropped): then the file is
+    # checked further, so that its other problems come in the same run. An alias, a collection
+    # nested too deep or a key that is not text leave a hole, and what the checks would say
+    # about it is noise.
+    complete: bool = True
 
 
 def _position(mark: Any) -> Position:  # a pure-Python or a libyaml mark
@@ -85,12 +92,16 @@ def _loc(file: str, mark: Any) -> Location:
 
 
 class _Composer:
-    def __init__(self, file: str, events: list[yaml.Event]) -> None:
+    def __init__(self, file: str, events: list[yaml.Event], typed: str | None = None) -> None:
+        """`typed`: the file's text, when the prescan has reported the characters it holds as typed;
+        then only a double-quoted scalar with a backslash can make a new one."""
         self.file = file
+        self.typed = typed
         self.events = events
         self.pos = 0
         self.marks = Marks(file)
         self.diagnostics: list[Diagnostic] = []
+        self.complete = True
 
     def error(self, event: yaml.Event, code: str, message: str, hint: str = "", **kw: object) -> None:
         self.diagnostics.append(Diagnostic(_loc(self.file, event.start_mark), code, message, hint, **kw))  # type: ignore[arg-type]
@@ -121,7 +132,7 @@ class _Composer:
         if tag is not None:
             tag = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
             self.error(event, "yaml-tag", f"YAML tags ({tag}) are not allowed", "remove the tag; quote the value if it must stay text")
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, yaml.ScalarEvent) and self.may_hold_new_characters(event):
             # The prescan sees the file as typed; escapes in double quotes ("\u202e", "\e", "\t")
             # only become characters here.
             found = next(forbidden_characters(event.value), None)
@@ -132,11 +143,20 @@ class _Composer:
                     f"the character U+{ord(found[1]):04X} (written as an escape) is not allowed in annotation files",
                     "control, tab and bidirectional-override characters can hide what a text says; remove it",
                 )
+            for _, length in long_mark_runs(event.value):
+                self.error(event, "combining-marks", mark_run_message(length, escaped=True), MARK_RUN_HINT)
+
+    def may_hold_new_characters(self, event: yaml.ScalarEvent) -> bool:
+        if self.typed is None:
+            return True
+        start, end = event.start_mark, event.end_mark
+        return event.style == '"' and start is not None and end is not None and "\\" in self.typed[start.index : end.index]
 
     def node(self, path: Path, depth: int) -> Value:
         event = self.next()
         if isinstance(event, yaml.AliasEvent):
             self.error(event, "yaml-anchor", f"aliases (*{event.anchor}) are not allowed", "write the value out in full")
+            self.complete = False
             return None
         assert isinstance(event, yaml.NodeEvent)
         self.check_node_event(event)
@@ -146,6 +166,7 @@ class _Composer:
             return event.value
         if depth > MAX_DEPTH:
             self.error(event, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+            self.complete = False
             self.skip(event)
             return None
         if isinstance(event, yaml.SequenceStartEvent):
@@ -177,6 +198,7 @@ class _Composer:
             key_event = self.events[self.pos]
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.error(key_event, "yaml-key", "a key must be plain text, but got a list, a mapping or an alias")
+                self.complete = False
                 self.node(path, depth + 1)  # the key
                 self.node(path, depth + 1)  # its value
                 continue
@@ -192,7 +214,7 @@ class _Composer:
                     Diagnostic(
                         Location(self.file, *key_at),
                         "yaml-duplicate-key",
-                        f"duplicate key '{key}'",
+                        f"duplicate key '{key}': the first value is kept, this one is ignored",
                         "a key may appear once in a mapping; remove one of them",
                         related=((first, f"'{key}' first defined here"),),
                     )
@@ -208,9 +230,16 @@ class _Composer:
 
 def _prescan(file: str, text: str) -> list[Diagnostic]:
     # Most files have no tab and nothing forbidden: one search of the whole text says so.
-    if not forbidden_pattern(allow="\r").search(text):
-        return []
-    return _prescan_lines(file, text)
+    problems = _prescan_lines(file, text) if forbidden_pattern(allow="\r").search(text) else []
+    line, last = 1, 0
+    for index, length in long_mark_runs(text):
+        if len(problems) > MAX_PER_FILE:
+            break
+        line += text.count("\n", last, index)
+        last = index
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        problems.append(Diagnostic(Location(file, line, col), "combining-marks", mark_run_message(length), MARK_RUN_HINT))
+    return capped(problems)
 
 
 def _prescan_lines(file: str, text: str) -> list[Diagnostic]:
@@ -303,8 +332,12 @@ try:
 except ImportError:  # PyYAML without libyaml: the plain path reads every file
     _CParser = None  # type: ignore[assignment,misc]
 
-# Whether a text holds a character forbidden_characters would report.
-_FORBIDDEN = forbidden_pattern().search
+_FORBIDDEN_CHARACTER = forbidden_pattern().search
+
+
+def _reported(value: str) -> bool:
+    """Whether a scalar holds what check_node_event would report: a forbidden character, or a run of marks too long."""
+    return _FORBIDDEN_CHARACTER(value) is not None or next(long_mark_runs(value), None) is not None
 
 
 def _read_clean(file: str, text: str) -> tuple[Value, Marks] | None:
@@ -375,7 +408,7 @@ class _CleanReader:
         style = event.style
         if style == "":
             return None if value in NULL_WORDS else value
-        if style == '"' and _FORBIDDEN(value):
+        if style == '"' and _reported(value):
             raise _NotCleanError
         return value
 
@@ -403,7 +436,7 @@ class _CleanReader:
             if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
                 raise _NotCleanError
             key: str = event.value  # as typed: a key `null` stays the text "null"
-            if key in mapping or (event.style == '"' and _FORBIDDEN(key)):
+            if key in mapping or (event.style == '"' and _reported(key)):
                 raise _NotCleanError
             key_path = (*path, key)
             mark = event.start_mark
@@ -420,37 +453,44 @@ def load_yaml(file: str, text: str) -> Loaded:
     """Parse one YAML file strictly; never raises for bad input."""
     problems = _prescan(file, text)
     if problems:
-        return Loaded(None, Marks(file), tuple(problems))
+        # The characters refused leave the values readable, when the parser can read them (a
+        # bidi override or a tab inside a value; not a tab that indents, nor an escape character):
+        # then the file is checked further, so its other problems come in the same run.
+        loaded = _load_events(file, text, typed_checked=True)
+        if not loaded.complete:
+            return Loaded(None, Marks(file), tuple(problems), complete=False)
+        return Loaded(loaded.value, loaded.marks, (*problems, *loaded.diagnostics))
     clean = _read_clean(file, text)
     if clean is not None:
         return Loaded(*clean, ())
     return _load_events(file, text)
 
 
-def _load_events(file: str, text: str) -> Loaded:
-    """The plain path, once the prescan found nothing: every event listed, then composed."""
+def _load_events(file: str, text: str, *, typed_checked: bool = False) -> Loaded:
+    """The plain path: every event listed, then composed. `typed_checked`: the prescan has
+    reported the characters as typed (see `_Composer`)."""
     marks = Marks(file)
     try:
         events = parse_events(text)
     except TooDeepError as exc:
         message = f"values are nested more than {MAX_DEPTH} levels deep"
-        return Loaded(None, marks, (Diagnostic(_loc(file, exc.mark), "yaml-too-deep", message),))
+        return Loaded(None, marks, (Diagnostic(_loc(file, exc.mark), "yaml-too-deep", message),), complete=False)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "unreadable"
         if exc.context and exc.context_mark and exc.problem:
             where = exc.context_mark
             message += f" ({exc.context} at line {where.line + 1}, column {where.column + 1})"
-        return Loaded(None, marks, (Diagnostic(_loc(file, mark), "yaml-syntax", f"invalid YAML: {message}"),))
+        return Loaded(None, marks, (Diagnostic(_loc(file, mark), "yaml-syntax", f"invalid YAML: {message}"),), complete=False)
     except yaml.reader.ReaderError as exc:
         # Characters YAML cannot carry at all (U+FFFE, U+FFFF); the prescan let them through.
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         message = f"the character U+{char:04X} cannot be written in a YAML file"
-        return Loaded(None, marks, (Diagnostic(Location(file, line, col), "yaml-syntax", message, "remove it"),))
+        return Loaded(None, marks, (Diagnostic(Location(file, line, col), "yaml-syntax", message, "remove it"),), complete=False)
     except yaml.YAMLError as exc:
-        return Loaded(None, marks, (Diagnostic(Location(file, 1, 1), "yaml-syntax", f"invalid YAML: {exc}"),))
-    composer = _Composer(file, events)
+        return Loaded(None, marks, (Diagnostic(Location(file, 1, 1), "yaml-syntax", f"invalid YAML: {exc}"),), complete=False)
+    composer = _Composer(file, events, text if typed_checked else None)
     value = composer.compose()
-    return Loaded(value, composer.marks, tuple(capped(composer.diagnostics)))
+    return Loaded(value, composer.marks, tuple(capped(composer.diagnostics)), composer.complete)

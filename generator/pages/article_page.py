@@ -9,7 +9,7 @@ from typing import Protocol
 from ..annotations import light_markdown
 from ..annotations.model import VERDICTS, Document
 from ..site_map import urls
-from . import html_blocks
+from . import html_blocks, text_pieces
 from .markdown_text import as_html_block, attribute, escape, escape_block
 from .pieces import block_html, entity_link, external_url
 from .previews import legend, previews_block
@@ -117,13 +117,13 @@ class ArticlePage(Renderer):
 
         One HTML block (`html_blocks`, put back before search indexes the page) where
         Python-Markdown would make exactly that HTML of it: Markdown spent most of an article
-        page's time on the text's links (issue 6). Markdown, where `text_as_html` is off or the
-        text has tabs or carriage returns, which Markdown changes.
+        page's time on the text's links (issue 6), and its time grows with the square of a
+        paragraph's length (a 50 KB line took minutes; issue 24), so a text with tabs or
+        carriage returns is HTML too (`as_html_block`). Markdown, where `text_as_html` is off.
         """
-        text = self.c.texts[doc_id].text
         paragraphs = self.c.texts[doc_id].paragraphs
         here = urls.entity_page("documents", doc_id)
-        if not self.options.text_as_html or not paragraphs or "\t" in text or "\r" in text:
+        if not self.options.text_as_html or not paragraphs:
             body = [p + "\n" for p in self.annotated_paragraphs(doc_id, MarkdownText(here))]
             return ['<div class="explainer-text" markdown>', "", *body, "</div>"]
         # Markdown drops the line break that ends a text's last paragraph.
@@ -136,29 +136,16 @@ class ArticlePage(Renderer):
         text = self.c.texts[doc_id].text
         claims = [(self.c.claim_span[c], c) for c in self.c.claims_in_document(doc_id)]
         mentions = self.c.mentions.get(doc_id, [])
-        all_claims, all_mentions = claims, mentions
-        for para in self.c.texts[doc_id].paragraphs:
-            # Only what overlaps this paragraph: each piece below looks through these lists.
-            claims = [(span, c) for span, c in all_claims if span.start < para.end and para.start < span.end]
-            mentions = [m for m in all_mentions if m.span.start < para.end and para.start < m.span.end]
-            cuts = {para.start, para.end}
-            for span, _ in claims:
-                cuts.update(p for p in (span.start, span.end) if para.start < p < para.end)
-            for m in mentions:
-                cuts.update(p for p in (m.span.start, m.span.end) if para.start < p < para.end)
-            points = sorted(cuts)
-            mention_at = {(m.span.start, m.span.end): m for m in reversed(mentions)}  # the first, as a scan would find
-            starting: dict[int, list[str]] = defaultdict(list)  # offset -> anchors of what starts there
-            for span, c in claims:
-                starting[span.start].append(f'<span id="{urls.claim_anchor(c)}"></span>')
-            for m in mentions:
-                starting[m.span.start].append(f'<span id="{self.mention_anchor_target(m)}"></span>')
+        starting: dict[int, list[str]] = defaultdict(list)  # offset -> anchors of what starts there
+        for span, c in claims:
+            starting[span.start].append(f'<span id="{urls.claim_anchor(c)}"></span>')
+        for m in mentions:
+            starting[m.span.start].append(f'<span id="{self.mention_anchor_target(m)}"></span>')
+        paragraphs = self.c.texts[doc_id].paragraphs
+        for cut in text_pieces.paragraph_pieces(paragraphs, claims, [(m.span, m) for m in mentions]):
             pieces: list[tuple[str | None, str]] = []  # (claim id or None, markdown or HTML)
-            for a, b in zip(points, points[1:], strict=False):
+            for a, b, owner, mention in cut:
                 anchors = "".join(starting.get(a, ()))
-                covering = [(span.end - span.start, c) for span, c in claims if span.start <= a and b <= span.end]
-                owner = min(covering)[1] if covering else None
-                mention = None if owner else mention_at.get((a, b))
                 body = write.text(text[a:b])
                 if mention is not None:
                     name = self.c.entities(mention.kind)[mention.entity].entry.name

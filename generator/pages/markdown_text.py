@@ -37,8 +37,12 @@ as_html_name = per_run_cache(maxsize=1 << 14)(as_html)
 
 
 def as_html_block(text: str) -> str:
-    """What Python-Markdown makes of `escape_block(text)` in a paragraph, for a text with no
-    tab or carriage return (which Markdown changes); tests/test_html_blocks.py compares them."""
+    """What Python-Markdown makes of `escape_block(text)` in a paragraph; tests/test_html_blocks.py
+    compares them. A carriage return is a line break, as Markdown reads it. A tab becomes one
+    space, where Markdown expands it to the next multiple of four columns of its own source
+    (the escaped text with its links): a browser shows either as one space."""
+    if "\r" in text or "\t" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     html = _TO_REFERENCE.sub(_referenced, text)
     return _LINE_BREAK.sub("\n", html) if "\n" in html else html
 
