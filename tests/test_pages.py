@@ -27,6 +27,7 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "claims/index.md",
         "claims/no-request.md",
         "claims/trump-wants-to-meet.md",
+        "corrections.md",
         "graph.md",
         "index.md",
         "people/dmitry-peskov.md",

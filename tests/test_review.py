@@ -231,8 +231,9 @@ def test_review_markdown_links_the_pages_when_site_url_is_known(
     ) in out
     page = "[`claims/budget-grew/`](https://owner.example.org/explainers/claims/budget-grew/)"
     assert f"- the budget grew by ten percent ({page}): corrections\n" in out
-    # Every page whose content changes, folded away: a verdict shows on many listings.
-    assert "<details>\n<summary>6 pages change</summary>\n\n- [`articles/budget/`](https://owner.example.org/explainers/articles/budget/)\n" in out
+    # Every page whose content changes, folded away: a verdict shows on many listings, a correction on corrections/.
+    assert "<details>\n<summary>7 pages change</summary>\n\n- [`articles/budget/`](https://owner.example.org/explainers/articles/budget/)\n" in out
+    assert "- [`corrections/`](https://owner.example.org/explainers/corrections/)\n" in out
 
 
 def test_review_markdown_escapes_names(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
