@@ -179,3 +179,21 @@ def test_a_v1_verdict_redefined_with_another_tone_takes_the_tone_s_look(tmp_path
     yaml = SAMPLE_YAML.replace("    verdict: accurate-quote\n", "    verdict: accurate\n")
     corpus = checked_corpus(project, yaml=yaml)
     assert verdict_badge("x.md", "accurate", corpus.scale) == "[◐ Right](reference/verdicts.md#accurate){ .verdict .verdict-tone-mixed }"
+
+
+def test_the_scale_of_contributing_md_is_a_valid_four_step_scale(project: Project) -> None:
+    contributing = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = contributing[contributing.index("## Your scale") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml\n") + 8)]
+    project.write("seeds/scale.yaml", example)
+    yaml = SAMPLE_YAML.replace("    verdict: accurate-quote\n", "    kind: assertion\n    verdict: correct\n", 1).replace(
+        "    kind: direct-quote\n    claimant: donald-trump\n    said_on", "    claimant: donald-trump\n    said_on", 1
+    )
+    corpus = checked_corpus(project, yaml=yaml)
+    assert [(v.id, v.rating, v.tone) for v in corpus.scale.verdicts.values()] == [
+        ("correct", 4, "positive"), ("mostly-correct", 3, "positive"), ("half-right", 2, "mixed"), ("wrong", 1, "negative"),
+        ("unverified", None, "neutral"),
+    ]
+    review = claim_review(corpus, "trump-wants-to-meet")
+    assert review is not None
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Correct", "ratingValue": 4, "bestRating": 4, "worstRating": 1}

@@ -299,7 +299,7 @@ class ScaleVerdict(BaseModel):
     )
     tone: Tone = Field(description="Picks the verdict's colour and icon; a `neutral` verdict needs no evidence.")
     applies_to: list[ClaimKind] | None = Field(
-        default=None, description="Optional: the claim kinds this verdict may rate; default every kind."
+        default=None, min_length=1, description="Optional: the claim kinds this verdict may rate; default every kind."
     )
 
 

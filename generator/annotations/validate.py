@@ -132,6 +132,8 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
         if expected == "a list" and isinstance(got, str):
             hint = f"write it as a list: [{got}]"
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
+    if kind == "too_short":  # `applies_to: []` would rate no claim at all
+        return Diagnostic(marks.at(path), "invalid-value", f"{where}: Expected at least one item, but got an empty list", "leave the field out")
     code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value"} else "invalid-value"
     message = error["msg"]
     if message.startswith("Value error, "):
