@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations.diagnostics import Diagnostic, Location
-from .annotations.model import MAX_ID_LENGTH, SLUG
+from .annotations.model import KINDS, MAX_ID_LENGTH, SLUG
 from .annotations.seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, read_annotation_files, read_text_file
 from .annotations.text_spans import SourceText, Span
 from .annotations.validate import Located, entries_from_file
@@ -156,13 +156,14 @@ def _claimant(text: str, outer: Span, found: list[tuple[Span, str]]) -> str | No
 
 
 def existing_entries(seeds_dir: Path, base: Path) -> list[Located]:
-    """Every entry of the annotation files already in seeds/ that parses, broken ones skipped."""
+    """Every entity of the annotation files already in seeds/ that parses, broken ones skipped
+    (the rating scale's entries are not entities: a draft neither reuses nor redefines them)."""
     files, _ = read_annotation_files(seeds_dir, base)
     located: list[Located] = []
     for seed in files:
         loaded = load_yaml(seed.label, seed.text)
         if not loaded.diagnostics:
-            located.extend(entries_from_file(loaded.value, loaded.marks, seed.path)[0])
+            located.extend(item for item in entries_from_file(loaded.value, loaded.marks, seed.path)[0] if item.kind in KINDS)
     return located
 
 

@@ -291,3 +291,22 @@ def test_a_rejected_edit_does_not_make_the_next_rebuild_write_every_page(sample:
     result = sample.run("-c", REBUILD_AFTER_AN_ERROR, str(sample.root / "served-site"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == {"failed": True, "rewritten": [False, False]}
+
+
+def test_a_changed_rating_scale_renders_every_page_again(tmp_path: Path) -> None:
+    # A label shows on pages far from its claims (listings, legends, the graph): nothing is kept.
+    from generator.annotations.model import VERDICTS
+
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    cache = BuildCache()
+    first, _ = rebuild(seeds, cache)
+    scale = "verdicts:\n" + "".join(
+        f"  - id: {key}\n    label: {'Checked, correct' if key == 'accurate' else label}\n    meaning: {meaning}\n"
+        f"    tone: {tone}\n" + (f"    rating: {rating}\n" if rating else "")
+        for key, (label, meaning, rating, tone) in VERDICTS.items()
+    )
+    (seeds / "scale.yaml").write_text(scale, encoding="utf-8")
+    now, reused = rebuild(seeds, cache)  # and each page equals a fresh render
+    assert reused == {}
+    assert any("Checked, correct" in page for page in now.values())

@@ -87,4 +87,5 @@ KNOWN_CODES = {
     "missing-evidence", "quote-not-found", "quote-ambiguous", "duplicate-alias", "too-many-problems",
     "anchor-moved", "anchor-fuzzy", "anchor-orphaned", "anchor-lock-invalid", "too-long", "combining-marks",
     "correction-before-review", "uncorrected-verdict-change", "correction-mismatch", "published-claim-removed",
+    "unknown-verdict", "verdict-kind", "duplicate-scale",
 }

@@ -11,6 +11,7 @@ import markdown
 import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, checked_corpus
 
+from generator.annotations.scale import V1_SCALE
 from generator.annotations.text_checks import forbidden_characters
 from generator.annotations.text_spans import SourceText, Span
 from generator.pages.article_page import MarkdownText
@@ -191,24 +192,24 @@ def test_carriage_returns_and_tabs_come_out_as_markdown_renders_them_bar_the_wid
 
 
 def test_links_come_out_as_markdown_and_mkdocs_render_them() -> None:
-    links = HtmlLinks("claims/index/2.md", directory_urls=True)
+    links = HtmlLinks("claims/index/2.md", directory_urls=True, scale=V1_SCALE)
     label = 'Ada "A&B" <Lovelace> | ~x~'
     assert links.entity("people", "ada", label) == f'<a href="../../../people/ada/">{as_html(label)}</a>'
     rendered = markdown_of(entity_link("claims/index/2.md", "people", "ada", label))
     assert rendered == '<p><a href="../../people/ada.md">Ada &quot;A&amp;B&quot; &lt;Lovelace&gt; &#124; &#126;x&#126;</a></p>'
     assert without_href(rendered) == "<p>" + without_href(links.entity("people", "ada", label)) + "</p>"
-    badge = markdown_of(verdict_badge("claims/index/2.md", "mostly-accurate"))
+    badge = markdown_of(verdict_badge("claims/index/2.md", "mostly-accurate", V1_SCALE))
     assert badge == '<p><a class="verdict verdict-mostly-accurate" href="../../reference/verdicts.md#mostly-accurate">◑ Mostly accurate</a></p>'
     assert links.verdicts["mostly-accurate"] == (
         '<a class="verdict verdict-mostly-accurate" href="../../../reference/verdicts/#mostly-accurate">◑ Mostly accurate</a>'
     )
-    flat = HtmlLinks("timeline.md", directory_urls=False)
+    flat = HtmlLinks("timeline.md", directory_urls=False, scale=V1_SCALE)
     assert flat.entity("claims", "c-1", "C") == '<a href="claims/c-1.html">C</a>'
     assert flat.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="reference/verdicts.html#opinion">')
 
 
 def test_links_to_sources_are_the_markdown_links_for_engines_that_rewrite_raw_html() -> None:
-    links = HtmlLinks("claims/index/2.md", directory_urls=True, to_sources=True)
+    links = HtmlLinks("claims/index/2.md", directory_urls=True, scale=V1_SCALE, to_sources=True)
     assert links.entity("people", "ada", "Ada") == '<a href="../../people/ada.md">Ada</a>'
     assert links.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="../../reference/verdicts.md#opinion">')
 

@@ -17,7 +17,7 @@ from generator.pages.graph.local import local_graph
 from generator.pages.graph.network import network
 from generator.pages.graph.pages import graph_pages
 from generator.pages.options import SiteOptions
-from generator.pages.pieces import VERDICT_ICONS
+from generator.pages.pieces import TONE_ICONS, VERDICT_ICONS
 from generator.pages.previews import first_sentence, json_script, previews
 from generator.pages.site import render_pages
 from generator.pages.timeline import long_date
@@ -222,15 +222,18 @@ def contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> fl
 
 
 VERDICT_CSS = dict(re.findall(r"^\.verdict-([a-z-]+) \{ (.*?) \}$", CSS, re.M))
+TONES = [f"tone-{tone}" for tone in TONE_ICONS]
 
 
 def test_every_verdict_has_colours_and_its_icon_in_the_stylesheet() -> None:
-    assert sorted(VERDICT_CSS) == sorted(VERDICTS)
-    for verdict, icon in VERDICT_ICONS.items():
+    assert sorted(VERDICT_CSS) == sorted([*VERDICTS, *TONES])
+    icons = {**VERDICT_ICONS, **{f"tone-{tone}": icon for tone, icon in TONE_ICONS.items()}}
+    for verdict, icon in icons.items():
         assert f'.md-typeset a.claim.verdict-{verdict}::before {{ content: "{icon}"; content: "{icon}" / ""; }}' in CSS
 
 
-@pytest.mark.parametrize("verdict", list(VERDICTS))
+# A desk's own verdicts are coloured by tone (format 1.1): the same contrast rules.
+@pytest.mark.parametrize("verdict", [*VERDICTS, *TONES])
 def test_verdict_colours_have_enough_contrast(verdict: str) -> None:
     props = dict(p.split(":", 1) for p in VERDICT_CSS[verdict].rstrip(";").split("; "))
     solid = over(rgb(props["--verdict-colour"]), (255, 255, 255))

@@ -22,6 +22,7 @@ import yaml
 from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML
 from jsonschema import Draft7Validator
 
+from generator.annotations.model import SLUG
 from generator.annotations.pipeline import check
 from generator.annotations.seeds import annotation_files
 from generator.annotations.yaml_strict import load_yaml
@@ -177,7 +178,7 @@ BAD = {
     "javascript url": ("    text: article.txt", "    text: article.txt\n    url: javascript:alert(1)", "invalid-url"),
     "ftp url": ("    text: article.txt", "    text: article.txt\n    url: ftp://example.org/x", "invalid-url"),
     "url without a host": ("    text: article.txt", "    text: article.txt\n    url: https:///x", "invalid-url"),
-    "unknown verdict": ("    kind: direct-quote", "    kind: direct-quote\n    verdict: correct", "invalid-value"),
+    "verdict not a slug": ("    kind: direct-quote", "    kind: direct-quote\n    verdict: Accurate", "invalid-value"),
     "unknown kind": ("    kind: direct-quote", "    kind: quote", "invalid-value"),
     "occurrence 0": ("    kind: direct-quote", "    kind: direct-quote\n    occurrence: 0", "invalid-value"),
     "occurrence in words": ("    kind: direct-quote", "    kind: direct-quote\n    occurrence: two", "invalid-value"),
@@ -205,6 +206,13 @@ def test_schema_and_checker_reject_together(validator: Draft7Validator, tmp_path
         assert errors, f"the schema accepts {name!r} as read by the {reading}"
 
 
+def test_a_verdict_the_scale_lacks_is_for_the_checker_alone(validator: Draft7Validator, tmp_path: Path) -> None:
+    # A desk defines its own verdict ids (format 1.1), which one file's schema cannot know.
+    text = BASE.replace("    kind: direct-quote", "    kind: direct-quote\n    verdict: correct")
+    assert schema_errors(validator, text) == {"checker": [], "yaml-1.2 editor": [], "pyyaml safe_load": []}
+    assert checker_codes(tmp_path, text) == ["invalid-value"]
+
+
 def test_an_id_with_a_trailing_newline_is_refused(tmp_path: Path) -> None:
     # Editors match patterns as ECMA-262, where `$` is the very end; Python's `re` (and so
     # jsonschema here) lets `$` match before a final newline, so only the checker is tested.
@@ -215,6 +223,6 @@ def test_the_schema_explains_fields_with_the_model_descriptions() -> None:
     schema = json.loads(schema_text())
     claim = schema["definitions"]["Claim"]["properties"]
     assert claim["said_on"]["description"] == "Optional date it was said, `YYYY-MM-DD`."
-    assert claim["verdict"]["enum"][0] == "accurate" and claim["verdict"]["default"] == "unverified"
+    assert claim["verdict"]["pattern"] == SLUG.pattern and claim["verdict"]["default"] == "unverified"
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert textwrap.shorten(schema["description"], 40) == "One YAML file under `seeds/`; each [...]"

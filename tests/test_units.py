@@ -10,6 +10,7 @@ import yaml
 
 from generator.annotations import light_markdown
 from generator.annotations.model import AnnotationFile, Claim
+from generator.annotations.scale import V1_SCALE
 from generator.annotations.seeds import display_path
 from generator.annotations.text_spans import SourceText, normalise
 from generator.annotations.yaml_strict import load_yaml
@@ -152,7 +153,7 @@ def test_the_contracts_example_is_valid_and_uses_only_model_fields() -> None:
 def test_format_reference_lists_every_field_of_the_model() -> None:
     from generator.annotations import model
 
-    page = format_page()
+    page = format_page(V1_SCALE)
     for entry in (model.Document, model.Person, model.Source, model.Claim, model.Evidence, model.Related):
         for name in entry.model_fields:
             assert f"| `{name}` |" in page, name

@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
 from .limits import MAX_QUOTE_OCCURRENCES
-from .model import NEEDS_NO_EVIDENCE, RELATION_INVERSE, Claim, Document, Person, Source
+from .model import RELATION_INVERSE, Claim, Document, Person, Source
+from .scale import V1_SCALE, Scale, build_scale, verdict_problems
 from .seeds import MAX_TEXT_BYTES, display_path, forbidden_in_text, inside, read_text_file
 from .text_spans import AliasIndex, SourceText, Span, normalise
 from .validate import Located, did_you_mean
@@ -46,6 +47,7 @@ class Corpus:
     claim_document: dict[str, str]
     claim_span: dict[str, Span]
     mentions: dict[str, list[Mention]]  # by document, in text order
+    scale: Scale = V1_SCALE  # the rating scale every verdict is one of
     backlinks: Backlinks = field(init=False)
 
     def __post_init__(self) -> None:
@@ -118,11 +120,14 @@ class _Linker:
         source_text: Callable[[str], SourceText] = SourceText,
     ) -> None:
         self.source_text = source_text  # a cache may hand back the indexed text of the last build
-        self.located = located
+        # The rating scale's entries are not entities (scale.py reads them).
+        self.located = [item for item in located if item.kind in NOUNS]
         self.claimed = claimed
+        self.scale, scale_problems = build_scale(located)
+        self.broken_verdicts = {entry_id for kind, entry_id in claimed if kind == "verdicts"}
         self.seeds_dir = seeds_dir
         self.base = base
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = scale_problems
         self.by_kind: dict[str, dict[str, Located]] = {kind: {} for kind in NOUNS}
 
     def error(self, where: Located, fields: tuple[str | int, ...], code: str, message: str, hint: str = "", **kw: object) -> None:
@@ -251,7 +256,9 @@ class _Linker:
                     self.error(item, ("related", index, "claim"), "invalid-value", "a claim cannot be related to itself")
                 else:
                     self.ref(item, ("related", index, "claim"), "claims", rel.claim)
-            if claim.verdict not in NEEDS_NO_EVIDENCE and not claim.evidence and not item.dropped & {"verdict", "evidence"}:
+            self.problems.extend(verdict_problems(item, claim, self.scale, self.broken_verdicts))
+            needs_evidence = claim.verdict in self.scale and self.scale[claim.verdict].needs_evidence
+            if needs_evidence and not claim.evidence and not item.dropped & {"verdict", "evidence"}:
                 self.error(
                     item,
                     ("verdict",),
@@ -383,5 +390,6 @@ def link(
         claim_document=claim_document,
         claim_span=claim_span,
         mentions=mentions,
+        scale=linker.scale,
     )
     return corpus, []

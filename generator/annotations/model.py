@@ -22,7 +22,7 @@ MAX_ID_LENGTH = 80
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 
-Verdict = Literal[
+V1_VERDICTS = (
     "accurate",
     "mostly-accurate",
     "misleading",
@@ -33,7 +33,8 @@ Verdict = Literal[
     "misquoted",
     "opinion",
     "unverified",
-]
+)
+Tone = Literal["positive", "mixed", "negative", "neutral"]
 SourceType = Literal[
     "news-agency",
     "newspaper",
@@ -60,6 +61,13 @@ def _check_id(value: str) -> str:
         raise PydanticCustomError("invalid-id", "an id has at most 80 characters, but got {n}", {"n": len(value)})
     if value == "index":
         raise PydanticCustomError("invalid-id", "'index' is reserved for index pages and cannot be an id", {})
+    return value
+
+
+def _check_verdict(value: str) -> str:
+    # Which ids exist is the scale's business, known only once every file is read
+    # (annotations/scale.py); here a verdict is any text, so that the check can name the
+    # scale's ids in its message, as it did when the v1 scale was a fixed list.
     return value
 
 
@@ -160,6 +168,8 @@ OCCURRENCE_SCHEMA: dict[str, Any] = {
 }
 
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
+# The schema cannot know a desk's own ids (see "Your own rating scale"): any slug.
+VerdictId = Annotated[str, AfterValidator(_check_verdict), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 IsoDate = Annotated[str, AfterValidator(_check_date), WithJsonSchema(DATE_SCHEMA)]
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema(URL_SCHEMA)]
 Text = Annotated[str, AfterValidator(_check_plain), WithJsonSchema(TEXT_SCHEMA)]
@@ -238,7 +248,7 @@ class Correction(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     date: IsoDate = Field(description="When the correction was made, `YYYY-MM-DD`; not before the claim's `reviewed_on`.")
-    previous_verdict: Verdict | None = Field(
+    previous_verdict: VerdictId | None = Field(
         default=None, description="Optional: the verdict this correction replaced, when the verdict changed."
     )
     note: LightMarkdown = Field(description="What changed and why, light Markdown.")
@@ -275,7 +285,7 @@ class Claim(Entry):
         description="Optional: the words as first said, when the document's rendering differs (translation, paraphrase).",
     )
     tags: list[Id] = Field(default=[], description="Optional tags, each a slug.")
-    verdict: Verdict = Field(default="unverified", description="See Verdicts; default `unverified`.")
+    verdict: VerdictId = Field(default="unverified", description="One of the scale's verdicts (see Verdicts); default `unverified`.")
     explanation: LightMarkdown | None = Field(default=None, description="Light Markdown: what is true, what is missing.")
     evidence: list[Evidence] = Field(default=[], description="What the verdict rests on.")
     related: list[Related] = Field(default=[], description="Other claims this one answers, disputes, supports or gives context to.")
@@ -292,6 +302,24 @@ class Claim(Entry):
     )
 
 
+class ScaleVerdict(BaseModel):
+    """One verdict of a desk's own rating scale (format 1.1); one file may define the scale."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    id: Id = Field(description="A slug: what a claim's `verdict` says, and the verdict's anchor on the verdicts page.")
+    label: Text = Field(description="Plain text, as badges, legends and filters show it.")
+    meaning: LightMarkdown = Field(description="What the verdict means, light Markdown.")
+    rating: Occurrence | None = Field(
+        default=None,
+        description="Optional whole number from 1: ClaimReview's `ratingValue`; the scale's highest and lowest are best and worst.",
+    )
+    tone: Tone = Field(description="Picks the verdict's colour and icon; a `neutral` verdict needs no evidence.")
+    applies_to: list[ClaimKind] | None = Field(
+        default=None, min_length=1, description="Optional: the claim kinds this verdict may rate; default every kind."
+    )
+
+
 class AnnotationFile(BaseModel):
     """One YAML file under `seeds/`; each top-level key is optional."""
 
@@ -301,6 +329,9 @@ class AnnotationFile(BaseModel):
     people: list[Person] = Field(default=[], description="People.")
     sources: list[Source] = Field(default=[], description="Sources.")
     claims: list[Claim] = Field(default=[], description="Claims.")
+    verdicts: list[ScaleVerdict] = Field(
+        default=[], description="Optional (format 1.1): the desk's own rating scale; at most one file defines it."
+    )
 
 
 KINDS: dict[str, type[Entry]] = {
@@ -310,24 +341,25 @@ KINDS: dict[str, type[Entry]] = {
     "claims": Claim,
 }
 
-# verdict -> (label, meaning, ClaimReview ratingValue or None)
-VERDICTS: dict[str, tuple[str, str, int | None]] = {
-    "accurate": ("Accurate", "the claim is correct", 5),
-    "mostly-accurate": ("Mostly accurate", "correct but needs context", 4),
-    "misleading": ("Misleading", "literally true in part, leaves a false impression", 2),
-    "inaccurate": ("Inaccurate", "contradicted by the evidence", 1),
-    "unsupported": ("Unsupported", "no evidence supports it", 2),
-    "disputed": ("Disputed", "credible sources disagree", None),
+# The v1 scale, used when no file defines one (scale.py makes it a Scale):
+# verdict -> (label, meaning, ClaimReview ratingValue or None, tone)
+VERDICTS: dict[str, tuple[str, str, int | None, Tone]] = {
+    "accurate": ("Accurate", "the claim is correct", 5, "positive"),
+    "mostly-accurate": ("Mostly accurate", "correct but needs context", 4, "positive"),
+    "misleading": ("Misleading", "literally true in part, leaves a false impression", 2, "mixed"),
+    "inaccurate": ("Inaccurate", "contradicted by the evidence", 1, "negative"),
+    "unsupported": ("Unsupported", "no evidence supports it", 2, "negative"),
+    "disputed": ("Disputed", "credible sources disagree", None, "mixed"),
     "accurate-quote": (
         "Accurate quote",
         "the person said this (the verdict is on the quotation, not its content)",
         None,
+        "positive",
     ),
-    "misquoted": ("Misquoted", "the person said something materially different", 1),
-    "opinion": ("Opinion", "a view, not a checkable fact", None),
-    "unverified": ("Unverified", "not yet checked", None),
+    "misquoted": ("Misquoted", "the person said something materially different", 1, "negative"),
+    "opinion": ("Opinion", "a view, not a checkable fact", None, "neutral"),
+    "unverified": ("Unverified", "not yet checked", None, "neutral"),
 }
-NEEDS_NO_EVIDENCE = frozenset({"unverified", "opinion"})
 
 RELATION_INVERSE: dict[str, str] = {
     "supports": "supported-by",

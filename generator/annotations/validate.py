@@ -10,10 +10,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location
-from .model import KINDS, Entry
+from .model import KINDS, ScaleVerdict
 from .yaml_strict import Marks, Path, Value
 
-TOP_LEVEL_KEYS = tuple(KINDS)
+# `verdicts` is the rating scale (format 1.1, scale.py): entries, but not entities with pages.
+MODELS: dict[str, type[BaseModel]] = {**KINDS, "verdicts": ScaleVerdict}
+TOP_LEVEL_KEYS = tuple(MODELS)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Located:
     # Fields left out because they were invalid: the entry is still linked, so that one
     # run reports every problem, but checks that need those fields are skipped.
     dropped: frozenset[str] = frozenset()
+    # The entry as written, kept when fields were dropped: a verdict inside a dropped list
+    # (`corrections`) is still checked against the scale, which is known only at link time.
+    raw: Any = None
 
     @property
     def file(self) -> str:
@@ -127,6 +132,8 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
         if expected == "a list" and isinstance(got, str):
             hint = f"write it as a list: [{got}]"
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
+    if kind == "too_short":  # `applies_to: []` would rate no claim at all
+        return Diagnostic(marks.at(path), "invalid-value", f"{where}: Expected at least one item, but got an empty list", "leave the field out")
     code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value", "too-long"} else "invalid-value"
     message = error["msg"]
     if message.startswith("Value error, "):
@@ -142,7 +149,7 @@ _PLACEHOLDERS: dict[str, dict[str, str]] = {
 }
 
 
-def _partial(kind: str, item: dict[str, Value], errors: list[Any]) -> tuple[Entry, frozenset[str]] | None:
+def _partial(kind: str, item: dict[str, Value], errors: list[Any]) -> tuple[BaseModel, frozenset[str]] | None:
     """The entry without its invalid fields, when what is left still makes an entry."""
     bad = frozenset(str(e["loc"][0]) for e in errors if e["loc"])
     if not bad or any(e["type"] == "missing" and len(e["loc"]) == 1 and e["loc"][0] not in _PLACEHOLDERS.get(kind, {}) for e in errors):
@@ -152,7 +159,7 @@ def _partial(kind: str, item: dict[str, Value], errors: list[Any]) -> tuple[Entr
         if name in bad:
             trimmed[name] = stand_in
     try:
-        return KINDS[kind].model_validate(trimmed), bad
+        return MODELS[kind].model_validate(trimmed), bad
     except ValidationError:
         return None
 
@@ -178,7 +185,7 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
         )
         return located, problems, claimed
     for key, items in value.items():
-        if key not in KINDS:
+        if key not in MODELS:
             problems.append(
                 Diagnostic(
                     marks.key_at((key,)),
@@ -188,6 +195,8 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
                 )
             )
             continue
+        if key == "verdicts":  # where the scale is defined, even if no entry of it can be read
+            located.append(Located("verdict-scale", None, marks, (key,), source))
         if items is None:
             continue
         if not isinstance(items, list):
@@ -195,7 +204,7 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
                 Diagnostic(marks.at((key,)), "wrong-type", f"{key}: Expected a list, but got {_describe(items)}")
             )
             continue
-        model: type[Entry] = KINDS[key]
+        model = MODELS[key]
         for index, item in enumerate(items):
             prefix: Path = (key, index)
             if not isinstance(item, dict):
@@ -210,7 +219,7 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
                 problems.extend(_diagnostic(e, model, marks, prefix, item) for e in errors)
                 partial = _partial(key, item, errors)
                 if partial is not None:
-                    located.append(Located(key, partial[0], marks, prefix, source, partial[1]))
+                    located.append(Located(key, partial[0], marks, prefix, source, partial[1], item))
                 elif isinstance(entry_id := item.get("id"), str):
                     claimed.add((key, entry_id))
                 continue

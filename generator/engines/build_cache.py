@@ -30,6 +30,7 @@ from typing import Any
 
 from ..annotations.check_cache import CheckCache
 from ..annotations.corpus import Corpus, Key
+from ..annotations.scale import V1_SCALE, Scale
 from ..open_data.data_export import Pieces, data_pieces, export_files
 from ..pages.graph.network import Network, network
 from ..pages.graph.pages import drawn_on
@@ -70,7 +71,9 @@ class BuildCache(CheckCache):
         Also readies `claim_lines`: the last render's claim lines of the claims it cannot have
         changed either, for the claims index and the timeline when they are rendered again.
         """
-        if self.rendered is None:
+        # Every verdict's label, icon and colour is on pages far from any claim: a changed
+        # rating scale leaves nothing of the last render reusable.
+        if self.rendered is None or self.rendered.scale != corpus.scale:
             self.claim_lines.start({})
             self.affected = None
             return None
@@ -159,6 +162,7 @@ class BuildCache(CheckCache):
             lines,
             self.listings(corpus, options.articles_per_page),
             self.drawn_on(corpus, options.articles_per_page),
+            corpus.scale,
         )
 
 
@@ -195,6 +199,7 @@ class Rendered:
     lines: dict[LineKey, str]  # claim lines valid for this render
     listed: list[ListingPage]  # the pages of the claims index and the timeline in this render
     drawn_on: dict[Key, ListingPage]  # the graph page that draws each entity (`graph.drawn_on`)
+    scale: Scale = V1_SCALE  # the rating scale the pages show
 
     def change(self, now: dict[Key, Any], options: SiteOptions) -> Change | None:
         """How the new corpus (its `entries`) differs from this render's; None when the site

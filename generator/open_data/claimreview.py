@@ -3,8 +3,8 @@
 Search engines and fact-check aggregators read it to show the verdict next to the
 claim. Only what the annotations say goes in: no review date (none is recorded), no
 absolute URL unless the site's address (`site_url`) is known, and a numeric rating only
-where the verdict scale gives one (`model.VERDICTS`); `alternateName` always carries the
-verdict's label.
+where the corpus's scale gives one (`corpus.scale`), with the scale's highest and lowest
+rating as best and worst; `alternateName` always carries the verdict's label.
 
 The JSON sits inside `<script type="application/ld+json">`, where the HTML parser ends
 the element at the first `</script`, whatever JSON quoting surrounds it. So `<`, `>` and
@@ -18,11 +18,11 @@ import json
 from typing import Any
 
 from ..annotations.corpus import Corpus
-from ..annotations.model import VERDICTS, Claim, Document, Person, Source
+from ..annotations.model import Claim, Document, Person, Source
+from ..annotations.scale import Scale
 from ..site_map import urls
 
 Json = dict[str, Any]
-BEST, WORST = 5, 1
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 # One encoder for every claim page (json.dumps makes one per call); a review is a tree built
 # here, so the encoder keeps no table of the containers it is inside.
@@ -70,11 +70,11 @@ def _author(corpus: Corpus, claim: Claim, doc_id: str) -> Json:
     return _document(corpus, doc_id)
 
 
-def _rating(verdict: str) -> Json:
-    label, _meaning, value = VERDICTS[verdict]
-    rating: Json = {"@type": "Rating", "alternateName": label}
-    if value is not None:
-        rating.update(ratingValue=value, bestRating=BEST, worstRating=WORST)
+def _rating(scale: Scale, verdict: str) -> Json:
+    rated = scale[verdict]
+    rating: Json = {"@type": "Rating", "alternateName": rated.label}
+    if rated.rating is not None:
+        rating.update(ratingValue=rated.rating, bestRating=scale.best(), worstRating=scale.worst())
     return rating
 
 
@@ -103,7 +103,7 @@ def claim_review(
     # The words as the article has them, white space folded.
     review["claimReviewed"] = " ".join(corpus.texts[doc_id].text[span.start : span.end].split())
     review["itemReviewed"] = item
-    review["reviewRating"] = _rating(claim.verdict)
+    review["reviewRating"] = _rating(corpus.scale, claim.verdict)
     if claim.reviewed_on:
         review["datePublished"] = claim.reviewed_on
     if claim.corrections:

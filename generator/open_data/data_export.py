@@ -12,7 +12,8 @@ Shape (version 1; keys are only ever added):
   "claims":    [{"key", "id", "title", "url", "document", "quote", "start", "end", "kind", "verdict",
                  "claimant", "said_on", "via", "tags", "evidence": [{"url", "title", "source"}]}],
   "mentions":  [{"kind", "entity", "document", "number", "start", "end", "text", "url"}],
-  "relations": [{"from", "to", "type"}]
+  "relations": [{"from", "to", "type"}],
+  "verdicts":  [{"id", "label", "meaning", "rating", "tone", "applies_to"}]
 }
 ```
 
@@ -25,6 +26,9 @@ Shape (version 1; keys are only ever added):
   `document` (claim → document), `via` (claim → source), `publisher` (document → source),
   `evidence` (claim → source), `mentions` (document → person or source, one per entity),
   and each claim-to-claim `related` link with its relation (`supports`, `disputes`, …).
+- `verdicts` is the site's rating scale in its own order (the desk's `verdicts:`, format 1.1,
+  or the v1 scale): what a claim's `verdict` id means; `meaning` is light Markdown,
+  `applies_to` the claim kinds it rates (`null`: every kind).
 - Lists are sorted by id (mentions and relations in a fixed order): the same corpus gives
   the same bytes. Fields an annotation left out are `null` (or `[]` for lists).
 """
@@ -35,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..annotations.corpus import Corpus, Key
+from ..annotations.scale import Verdict
 from ..site_map import urls
 from .feeds import atom_feed, json_feed
 from .webannotation import annotation_files, json_string
@@ -148,6 +153,17 @@ def site_data(corpus: Corpus, site_url: str | None = None, *, directory_urls: bo
         "claims": claims,
         "mentions": mentions,
         "relations": [{"from": a, "to": b, "type": kind} for a, b, kind in relations(corpus)],
+        "verdicts": [
+            {
+                "id": v.id,
+                "label": v.label,
+                "meaning": v.meaning,
+                "rating": v.rating,
+                "tone": v.tone,
+                "applies_to": list(v.applies_to) if v.applies_to is not None else None,
+            }
+            for v in corpus.scale.verdicts.values()
+        ],
     }
 
 
@@ -301,7 +317,17 @@ def data_json(corpus: Corpus, pieces: Mapping[Key, Pieces], site_url: str | None
     return (
         f'{{"format":{_str(FORMAT)},"version":{VERSION:d},"site_url":{_opt((site_url.rstrip("/") + "/") if site_url else None)},'
         f'"documents":[{joined("documents", 0)}],"people":[{joined("people", 0)}],"sources":[{joined("sources", 0)}],'
-        f'"claims":[{joined("claims", 0)}],"mentions":[{joined("documents", 1)}],"relations":[{",".join(filter(None, relations))}]}}\n'
+        f'"claims":[{joined("claims", 0)}],"mentions":[{joined("documents", 1)}],"relations":[{",".join(filter(None, relations))}],'
+        f'"verdicts":[{",".join(_verdict(v) for v in corpus.scale.verdicts.values())}]}}\n'
+    )
+
+
+def _verdict(v: Verdict) -> str:
+    applies = "[" + ",".join(_str(kind) for kind in v.applies_to) + "]" if v.applies_to is not None else "null"
+    rating = "null" if v.rating is None else f"{v.rating:d}"
+    return (
+        f'{{"id":{_str(v.id)},"label":{_str(v.label)},"meaning":{_str(v.meaning)},"rating":{rating},'
+        f'"tone":{_str(v.tone)},"applies_to":{applies}}}'
     )
 
 

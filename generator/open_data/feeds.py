@@ -19,7 +19,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..annotations import light_markdown
 from ..annotations.corpus import Corpus
-from ..annotations.model import VERDICTS
 from ..site_map import urls
 from .webannotation import name_based_iri
 
@@ -47,13 +46,13 @@ def entries(corpus: Corpus) -> list[Entry]:
     for order, claim_id in enumerate(corpus.claims):
         claim = corpus.claim(claim_id)
         title = claim.title or claim.quote
-        label = VERDICTS[claim.verdict][0]
+        label = corpus.scale.label(claim.verdict)
         if claim.reviewed_on:
             html = f"<p>Verdict: {escape(label)}.</p>" + (light_markdown.render(claim.explanation) if claim.explanation else "")
             entry = Entry(claim_id, claim.reviewed_on, 0, f"{label}: {title}", html)
             found.append(((claim.reviewed_on, order, 0), entry))
         for number, correction in enumerate(claim.corrections, start=1):
-            was = f"<p>Previous verdict: {escape(VERDICTS[correction.previous_verdict][0])}; now: {escape(label)}.</p>" if (
+            was = f"<p>Previous verdict: {escape(corpus.scale.label(correction.previous_verdict))}; now: {escape(label)}.</p>" if (
                 correction.previous_verdict
             ) else ""
             entry = Entry(claim_id, correction.date, number, f"Corrected: {title}", was + light_markdown.render(correction.note))

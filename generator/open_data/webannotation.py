@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..annotations.corpus import Corpus, Mention
-from ..annotations.model import VERDICTS
 from ..annotations.text_spans import Span
 from ..site_map import urls
 
@@ -85,7 +84,8 @@ def selectors(text: str, span: Span) -> list[Json]:
 def _claim_annotation(corpus: Corpus, claim_id: str, at: _Addresses) -> Json:
     claim = corpus.claim(claim_id)
     doc_id = corpus.claim_document[claim_id]
-    label, meaning, _ = VERDICTS[claim.verdict]
+    verdict = corpus.scale[claim.verdict]
+    label, meaning = verdict.label, verdict.meaning
     body: list[Json] = [
         {"type": "TextualBody", "purpose": "assessing", "value": f"{label}: {meaning}", "format": "text/plain", "language": "en"}
     ]
@@ -209,7 +209,8 @@ class _Writer:
     def _claim(self, claim_id: str, at: _Addresses) -> str:
         corpus = self.corpus
         claim = corpus.claim(claim_id)
-        label, meaning, _ = VERDICTS[claim.verdict]
+        verdict = corpus.scale[claim.verdict]
+        label, meaning = verdict.label, verdict.meaning
         body = (
             f'{{"type":"TextualBody","purpose":"assessing","value":{_str(f"{label}: {meaning}")},'
             '"format":"text/plain","language":"en"}'

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from ..annotations import light_markdown
-from ..annotations.model import VERDICTS, Document
+from ..annotations.model import Document
 from ..site_map import urls
 from . import html_blocks, text_pieces
 from .markdown_text import as_html_block, attribute, escape, escape_block
-from .pieces import block_html, entity_link, external_url
+from .pieces import block_html, entity_link, external_url, verdict_class
 from .previews import legend, previews_block
 from .renderer import Renderer
 
@@ -21,7 +21,7 @@ class TextWriter(Protocol):
 
     def text(self, text: str) -> str: ...
     def mention(self, body: str, kind: str, entity_id: str, name: str) -> str: ...
-    def claim(self, body: str, claim_id: str, verdict: str) -> str: ...
+    def claim(self, body: str, claim_id: str, verdict_class: str) -> str: ...
 
 
 class MarkdownText:
@@ -35,9 +35,9 @@ class MarkdownText:
         target = urls.relative_link(self.here, urls.entity_page(kind, entity_id))
         return f'[{body}]({target}){{ .mention title="{attribute(name)}" }}'
 
-    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+    def claim(self, body: str, claim_id: str, verdict_class: str) -> str:
         target = urls.relative_link(self.here, urls.entity_page("claims", claim_id))
-        return f'[{body}]({target}){{ .claim .verdict-{verdict} data-claim="{claim_id}" }}'
+        return f'[{body}]({target}){{ .claim .{verdict_class} data-claim="{claim_id}" }}'
 
 
 class HtmlText:
@@ -50,9 +50,9 @@ class HtmlText:
     def mention(self, body: str, kind: str, entity_id: str, name: str) -> str:
         return f'<a class="mention" href="{self.url(urls.entity_page(kind, entity_id))}" title="{attribute(name)}">{body}</a>'
 
-    def claim(self, body: str, claim_id: str, verdict: str) -> str:
+    def claim(self, body: str, claim_id: str, verdict_class: str) -> str:
         href = self.url(urls.entity_page("claims", claim_id))
-        return f'<a class="claim verdict-{verdict}" data-claim="{claim_id}" href="{href}">{body}</a>'
+        return f'<a class="claim {verdict_class}" data-claim="{claim_id}" href="{href}">{body}</a>'
 
 
 class ArticlePage(Renderer):
@@ -169,7 +169,8 @@ class ArticlePage(Renderer):
                 # The link's name stays the article's own words (what a screen reader reads in the
                 # text, and what a voice user says); the verdict is added in words, unseen.
                 corrected = ", corrected" if self.c.claim(owner).corrections else ""
-                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {VERDICTS[verdict][0]}{corrected})</span>'
-                out.append(write.claim(body + said, owner, verdict))
+                label = write.text(self.c.scale.label(verdict))
+                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {label}{corrected})</span>'
+                out.append(write.claim(body + said, owner, verdict_class(self.c.scale, verdict)))
             i = j
         return "".join(out)

@@ -32,9 +32,9 @@ def corrections_page(corpus: Corpus) -> str:
     for (date, _order, _number), claim_id, number, correction in found:
         claim = corpus.claim(claim_id)
         link = entity_link(here, "claims", claim_id, claim.title or claim.quote, urls.correction_anchor(number))
-        line = f"- **{long_date(date)}** · {link} · {verdict_badge(here, claim.verdict)}"
+        line = f"- **{long_date(date)}** · {link} · {verdict_badge(here, claim.verdict, corpus.scale)}"
         if correction.previous_verdict:
-            line += f" (previously {verdict_badge(here, correction.previous_verdict)})"
+            line += f" (previously {verdict_badge(here, correction.previous_verdict, corpus.scale)})"
         out.append(f"{line}: {inline_html(correction.note)}")
     if not found:
         out.append("No corrections yet.")

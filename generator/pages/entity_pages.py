@@ -19,7 +19,7 @@ class EntityPages(Renderer):
         text = self.c.texts[doc_id]
         span = self.c.claim_span[claim_id]
         context = text.sentence_range(span, around=1)
-        out = [f"# {escape(self.claim_title(claim_id))}", "", f"{verdict_badge(here, claim.verdict)} · {KIND_LABELS[claim.kind]}", ""]
+        out = [f"# {escape(self.claim_title(claim_id))}", "", f"{verdict_badge(here, claim.verdict, self.c.scale)} · {KIND_LABELS[claim.kind]}", ""]
         out += [f"> {marked(text.text, span, context)}", ""]
         if claim.claimant:
             person: Person = self.c.people[claim.claimant].entry
@@ -87,7 +87,7 @@ class EntityPages(Renderer):
         for number, correction in sorted(enumerate(claim.corrections, start=1), key=lambda pair: (pair[1].date, pair[0]), reverse=True):
             line = f'- <span id="{urls.correction_anchor(number)}"></span>**{long_date(correction.date)}**'
             if correction.previous_verdict:
-                line += f" · previous verdict: {verdict_badge(here, correction.previous_verdict)}"
+                line += f" · previous verdict: {verdict_badge(here, correction.previous_verdict, self.c.scale)}"
             out.append(f"{line}: {inline_html(correction.note)}")
         return [*out, ""]
 

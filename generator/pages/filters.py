@@ -10,8 +10,7 @@ import html
 from collections import Counter
 
 from ..annotations.corpus import Corpus
-from ..annotations.model import VERDICTS
-from .pieces import VERDICT_ICONS
+from .pieces import verdict_icon
 
 
 def row_attributes(corpus: Corpus, claim_id: str) -> str:
@@ -43,7 +42,11 @@ def filter_form(corpus: Corpus, claim_ids: list[str], *, on_one_page: bool = Fal
     parts = [
         f'<form class="explainer-filter" hidden data-search-exclude{scope}>',
         "<fieldset><legend>Verdict</legend>",
-        *[checkbox("verdict", v, f"{VERDICT_ICONS[v]} {VERDICTS[v][0]}", verdicts[v], True) for v in VERDICTS if verdicts[v]],
+        *[
+            checkbox("verdict", v, f"{verdict_icon(corpus.scale, v)} {corpus.scale.label(v)}", verdicts[v], True)
+            for v in corpus.scale.verdicts
+            if verdicts[v]
+        ],
         "</fieldset>",
     ]
     if tags:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from ..annotations import light_markdown
-from ..annotations.model import VERDICTS
+from ..annotations.scale import Scale
 from ..annotations.text_spans import Span
 from ..site_map import urls
 from .markdown_text import as_html_name, escape, escape_name
@@ -30,6 +30,18 @@ VERDICT_ICONS: dict[str, str] = {
     "opinion": "◇",
     "unverified": "…",
 }
+# A desk's own verdicts (format 1.1) take the icon and colour of their tone; a v1 id that
+# keeps v1's tone keeps v1's own (`Scale.looks_like_v1`), so a v1 site does not change.
+TONE_ICONS: dict[str, str] = {"positive": "✔", "mixed": "◐", "negative": "✘", "neutral": "○"}
+
+
+def verdict_icon(scale: Scale, verdict: str) -> str:
+    return VERDICT_ICONS[verdict] if scale.looks_like_v1(verdict) else TONE_ICONS[scale[verdict].tone]
+
+
+def verdict_class(scale: Scale, verdict: str) -> str:
+    """The CSS class that gives a verdict its colour (explainer.css)."""
+    return f"verdict-{verdict}" if scale.looks_like_v1(verdict) else f"verdict-tone-{scale[verdict].tone}"
 
 
 def external_url(url: str) -> str:
@@ -37,10 +49,10 @@ def external_url(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
-def verdict_badge(here: str, verdict: str) -> str:
-    label = VERDICTS[verdict][0]
+def verdict_badge(here: str, verdict: str, scale: Scale) -> str:
+    label = escape(scale.label(verdict))
     target = urls.relative_link(here, urls.VERDICTS, verdict)
-    return f"[{VERDICT_ICONS[verdict]} {label}]({target}){{ .verdict .verdict-{verdict} }}"
+    return f"[{verdict_icon(scale, verdict)} {label}]({target}){{ .verdict .{verdict_class(scale, verdict)} }}"
 
 
 def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
@@ -52,12 +64,13 @@ class HtmlLinks:
     blocks (`html_blocks`), which MkDocs does not rewrite. As Python-Markdown renders
     `entity_link` and `verdict_badge` (tests/test_html_blocks.py)."""
 
-    def __init__(self, here: str, directory_urls: bool, to_sources: bool = False) -> None:
+    def __init__(self, here: str, directory_urls: bool, scale: Scale, to_sources: bool = False) -> None:
         self.url = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
         verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls, to_sources=to_sources)
         self.verdicts = {
-            verdict: f'<a class="verdict verdict-{verdict}" href="{verdicts}#{verdict}">{VERDICT_ICONS[verdict]} {label}</a>'
-            for verdict, (label, *_) in VERDICTS.items()
+            verdict: f'<a class="verdict {verdict_class(scale, verdict)}" href="{verdicts}#{verdict}">'
+            f"{verdict_icon(scale, verdict)} {as_html_name(v.label)}</a>"
+            for verdict, v in scale.verdicts.items()
         }
 
     def entity(self, kind: str, entity_id: str, label: str, anchor: str = "") -> str:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from ..annotations import light_markdown
 from ..annotations.corpus import Corpus
-from ..annotations.model import VERDICTS
 from ..annotations.text_spans import first_sentence_end
 from ..site_map import urls
-from .pieces import VERDICT_ICONS, verdict_badge
+from .pieces import verdict_badge, verdict_class, verdict_icon
 
 SCRIPT_ID = "explainer-previews"
 MAX_SUMMARY = 240
@@ -65,9 +64,10 @@ def previews(corpus: Corpus, doc_id: str, *, directory_urls: bool = True) -> dic
         out[claim_id] = Preview(
             title=claim.title or claim.quote,
             claimant=claimant_text(corpus, claim_id),
-            verdict=claim.verdict,
-            label=VERDICTS[claim.verdict][0],
-            icon=VERDICT_ICONS[claim.verdict],
+            # explainer.js makes the class `verdict-` + this: the v1 id, or the tone of a desk's verdict.
+            verdict=verdict_class(corpus.scale, claim.verdict).removeprefix("verdict-"),
+            label=corpus.scale.label(claim.verdict),
+            icon=verdict_icon(corpus.scale, claim.verdict),
             summary=first_sentence(claim.explanation),
             url=link_to(urls.entity_page("claims", claim_id)),
         )
@@ -95,7 +95,7 @@ def legend(corpus: Corpus, doc_id: str) -> list[str]:
     counts: Counter[str] = Counter(corpus.claim(c).verdict for c in corpus.claims_in_document(doc_id))
     if not counts:
         return []
-    items = [f"- {verdict_badge(here, v)} × {counts[v]}" for v in VERDICTS if counts[v]]
+    items = [f"- {verdict_badge(here, v, corpus.scale)} × {counts[v]}" for v in corpus.scale.verdicts if counts[v]]
     return [
         '<div class="explainer-legend" markdown>',
         "",

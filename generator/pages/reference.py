@@ -8,8 +8,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..annotations import model
-from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS
+from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS
+from ..annotations.scale import Scale
 from .markdown_text import escape
+from .pieces import inline_html
 
 _VALIDATOR_NAMES = {
     model._check_id: "id",
@@ -20,25 +22,32 @@ _VALIDATOR_NAMES = {
     model._check_wikidata: "Wikidata id",
     model._occurrence: "whole number ≥ 1",
 }
-_MODEL_NAMES = {model.Evidence: "evidence entry", model.Related: "related entry", model.Correction: "correction"}
+_MODEL_NAMES = {
+    model.Evidence: "evidence entry",
+    model.Related: "related entry",
+    model.Correction: "correction",
+    model.ScaleVerdict: "scale verdict",
+}
 
 
-def type_name(annotation: Any) -> str:
-    """A reader's name for a field's type."""
+def type_name(annotation: Any, verdicts: tuple[str, ...] = ()) -> str:
+    """A reader's name for a field's type; a verdict is one of `verdicts`, the site's scale."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
         for meta in annotation.__metadata__:
             func = getattr(meta, "func", None)
+            if func is model._check_verdict:
+                return "one of " + ", ".join(f"`{v}`" for v in verdicts)
             if func in _VALIDATOR_NAMES:
                 return _VALIDATOR_NAMES[func]
-        return type_name(args[0])
+        return type_name(args[0], verdicts)
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in args)
     if origin is list:
-        return "list of " + type_name(args[0]) + ("s" if args[0] in _MODEL_NAMES else "")
+        return "list of " + type_name(args[0], verdicts) + ("s" if args[0] in _MODEL_NAMES else "")
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        return " or ".join(type_name(a) for a in args if a is not type(None))
+        return " or ".join(type_name(a, verdicts) for a in args if a is not type(None))
     if isinstance(annotation, type) and annotation in _MODEL_NAMES:
         return _MODEL_NAMES[annotation]
     if annotation is str:
@@ -46,20 +55,24 @@ def type_name(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
-def field_table(cls: type[BaseModel]) -> list[str]:
+def field_table(cls: type[BaseModel], verdicts: tuple[str, ...] = ()) -> list[str]:
     rows = ["| Field | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
     for name, info in cls.model_fields.items():
+        # pydantic keeps a bare Annotated field's validators apart from its type
+        own = [getattr(meta, "func", None) for meta in info.metadata]
+        kind = type_name(info.annotation, verdicts) if model._check_verdict not in own else type_name(model.VerdictId, verdicts)
         required = "yes" if info.is_required() else "no"
-        rows.append(f"| `{name}` | {type_name(info.annotation)} | {required} | {escape(info.description or '')} |")
+        rows.append(f"| `{name}` | {kind} | {required} | {escape(info.description or '')} |")
     return rows
 
 
-def format_page() -> str:
+def format_page(scale: Scale) -> str:
     out = [
         "# Annotation format, version 1",
         "",
-        "Every `*.yaml` / `*.yml` file under `seeds/` is read. A file may hold any of the four top-level keys "
-        "`documents`, `people`, `sources` and `claims`, each a list; any other top-level key is an error. "
+        "Every `*.yaml` / `*.yml` file under `seeds/` is read. A file may hold any of the top-level keys "
+        "`documents`, `people`, `sources` and `claims`, each a list; one file may also define the rating scale, "
+        "`verdicts` (format 1.1). Any other top-level key is an error. "
         "The tables below are generated from the generator's own model, so they always match what `check` accepts.",
         "",
         "Ids are global per kind and appear once. An id is a slug (`^[a-z0-9]+(-[a-z0-9]+)*$`), at most 80 characters, "
@@ -76,10 +89,18 @@ def format_page() -> str:
         ("Evidence entries", model.Evidence),
         ("Related entries", model.Related),
         ("Corrections", model.Correction),
+        ("Rating scale", model.ScaleVerdict),
     ]
+    verdicts = tuple(scale.verdicts)
     for title, cls in sections:
         doc = (cls.__doc__ or "").strip()
-        out += [f"## {title}", "", escape(doc), "", *field_table(cls), ""]
+        out += [f"## {title}", "", escape(doc), "", *field_table(cls, verdicts), ""]
+    out += [
+        "Without a `verdicts:` list the v1 scale applies. With one, a claim's verdict must be one of its ids, and "
+        "a verdict with `applies_to` rates only claims of those kinds. `unverified` is in every scale (a scale may "
+        "define it to give it its own label). This site's scale is on the [verdicts page](verdicts.md).",
+        "",
+    ]
     out += [
         "A correction's date is not before its claim's `reviewed_on`. Compared with a base revision "
         "(`python -m generator check --base REF`, REF any git revision), a claim whose verdict changed needs a new "
@@ -125,18 +146,27 @@ def format_page() -> str:
     return "\n".join(out)
 
 
-def verdicts_page() -> str:
+def _sentence(html: str) -> str:
+    return html if html.rstrip().endswith((".", "!", "?")) else html + "."
+
+
+def verdicts_page(scale: Scale) -> str:
+    best, worst = scale.best(), scale.worst()
+    rated = f"ClaimReview rating ({worst}–{best})" if best is not None else "ClaimReview rating"
+    neutral = [f"`{v.id}`" for v in scale.verdicts.values() if not v.needs_evidence]
     out = [
         "# Verdicts",
         "",
-        "Every claim carries one verdict. A verdict other than `unverified` and `opinion` needs at least one evidence entry.",
+        f"Every claim carries one verdict. A verdict other than {' and '.join(neutral)} needs at least one evidence entry.",
         "",
-        "| Verdict | Meaning | ClaimReview rating (1–5) |",
-        "| --- | --- | --- |",
+        f"| Verdict | Meaning | Rates | {rated} |",
+        "| --- | --- | --- | --- |",
     ]
-    for key, (label, meaning, rating) in VERDICTS.items():
-        out.append(f"| [{label}](#{key}) | {escape(meaning)} | {rating if rating is not None else 'none'} |")
+    for key, v in scale.verdicts.items():
+        kinds = ", ".join(KIND_LABELS[k].lower() for k in v.applies_to) if v.applies_to is not None else "any claim"
+        rating = v.rating if v.rating is not None else "none"
+        out.append(f"| [{escape(v.label)}](#{key}) | {inline_html(v.meaning)} | {kinds} | {rating} |")
     out.append("")
-    for key, (label, meaning, _) in VERDICTS.items():
-        out += [f"## {label} {{ #{key} }}", "", f"`{key}`: {escape(meaning)}.", ""]
+    for key, v in scale.verdicts.items():
+        out += [f"## {escape(v.label)} {{ #{key} }}", "", f"`{key}`: {_sentence(inline_html(v.meaning))}", ""]
     return "\n".join(out)

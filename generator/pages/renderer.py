@@ -99,7 +99,7 @@ class Renderer:
 
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
-        parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict)]
+        parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict, self.c.scale)]
         if with_claimant and claim.claimant:
             parts.append(entity_link(here, "people", claim.claimant, self.c.people[claim.claimant].entry.name))
         if with_document:
@@ -150,7 +150,7 @@ class Renderer:
 
     def html_links(self, here: str) -> HtmlLinks:
         """The links from a page's HTML blocks, as the options want them."""
-        return HtmlLinks(here, self.options.directory_urls, self.options.html_links_to_sources)
+        return HtmlLinks(here, self.options.directory_urls, self.c.scale, self.options.html_links_to_sources)
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]

@@ -107,8 +107,8 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         *r.claims_index_pages(per_page),
         (urls.index_page("people"), r.people_index),
         (urls.index_page("sources"), r.sources_index),
-        (urls.VERDICTS, verdicts_page),
-        (urls.FORMAT, format_page),
+        (urls.VERDICTS, partial(verdicts_page, corpus.scale)),
+        (urls.FORMAT, partial(format_page, corpus.scale)),
         (urls.CORRECTIONS, partial(corrections_page, corpus)),
     ])
     graph = [page.path for page in listing.graph_listing(corpus, per_page)]

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..annotations.diagnostics import Diagnostic
-from ..annotations.model import VERDICTS
 from ..annotations.pipeline import Checked
+from ..annotations.scale import V1_SCALE, Scale
 from ..annotations.validate import Located
 from ..site_map import urls
 
@@ -45,14 +45,8 @@ class VerdictChange:
     old: str
     new: str
     corrected: bool  # a new corrections entry came with it
-
-    @property
-    def old_label(self) -> str:
-        return VERDICTS[self.old][0] if self.old in VERDICTS else self.old
-
-    @property
-    def new_label(self) -> str:
-        return VERDICTS[self.new][0] if self.new in VERDICTS else self.new
+    old_label: str  # as the base's scale names it
+    new_label: str  # as the working tree's scale names it
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,8 @@ def entries(located: Iterable[Located]) -> dict[str, dict[str, Located]]:
     """Kind -> id -> entry; of two entries with one id, the first (the second is an error)."""
     table: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
     for item in located:
-        table[item.kind].setdefault(item.entry.id, item)
+        if item.kind in table:  # the rating scale's entries are not entities
+            table[item.kind].setdefault(item.entry.id, item)
     return table
 
 
@@ -156,6 +151,12 @@ def _quotes_moved(base: Checked, current: Checked, renames: dict[str, str]) -> l
     return moved
 
 
+def _label(side: Checked, verdict: str) -> str:
+    """A verdict's label in a side's scale; its id where that side did not link or lacks it."""
+    scale: Scale = side.corpus.scale if side.corpus else V1_SCALE
+    return scale.label(verdict) if verdict in scale else verdict
+
+
 def _problem_key(d: Diagnostic) -> tuple[str, str, str]:
     # Lines shift with every edit above them: a problem is the same one when its file,
     # code and message are.
@@ -199,7 +200,8 @@ def compare(
         name = _name(new, titles)
         if old.entry.verdict != new.entry.verdict:
             corrected = any(c not in old.entry.corrections for c in new.entry.corrections)
-            verdicts.append(VerdictChange(new_id, name, old.entry.verdict, new.entry.verdict, corrected))
+            was, now = old.entry.verdict, new.entry.verdict
+            verdicts.append(VerdictChange(new_id, name, was, now, corrected, _label(base, was), _label(current, now)))
         fields = _claim_fields(old, new)
         if fields:
             changed.append(ClaimChange(new_id, name, fields))

@@ -13,19 +13,19 @@ from .svg import CHAR_WIDTH, curve, description_html, label_text, link_html, nod
 # Local graphs put nodes on two columns and a few dozen rows: the same few hundred places
 # come back on page after page, so their markup is kept (the whole graph's places are not).
 @lru_cache(maxsize=1 << 13)
-def _local_place(kind: str, verdict: str | None, x: float, y: float, faint: bool, centre_y: float) -> tuple[str, str]:
+def _local_place(kind: str, verdict_class: str, x: float, y: float, faint: bool, centre_y: float) -> tuple[str, str]:
     """A local graph's neighbour at (x, y), left or right of the centre: its line from the centre's
     pill (`edge_path`), and its shape with its label's opening tag."""
     right = x > CENTRE_X
-    shape_, start = shape_and_label_start(kind, verdict, x, y, "start" if right else "end", 0.0)
+    shape_, start = shape_and_label_start(kind, verdict_class, x, y, "start" if right else "end", 0.0)
     port = CENTRE_X + CENTRE_WIDTH / 2 if right else CENTRE_X - CENTRE_WIDTH / 2  # Placed.port of the pill
     return path_html("mentions" if faint else "", curve(port, centre_y, x, y)), shape_ + start
 
 
 @lru_cache(maxsize=1 << 10)
-def _local_centre(kind: str, verdict: str | None, centre_y: float) -> str:
+def _local_centre(kind: str, verdict_class: str, centre_y: float) -> str:
     """A local graph's centre: its pill and its label's opening tag."""
-    pill = shape_and_label_start(kind, verdict, CENTRE_X, centre_y, "inside", CENTRE_WIDTH)[0]
+    pill = shape_and_label_start(kind, verdict_class, CENTRE_X, centre_y, "inside", CENTRE_WIDTH)[0]
     return f'{pill}<text class="g-label" x="{num(CENTRE_X)}" y="{num(centre_y + 4)}" text-anchor="middle">'
 
 
@@ -81,14 +81,14 @@ def local_graph(
         for index, k in enumerate(side):
             (node, page), relations = linked[k], around[k]
             faint = "mentions" in relations or "mentioned in" in relations
-            edge, drawn = _local_place(node.kind, node.verdict, x, offset + index * LOCAL_ROW, faint, centre_y)
+            edge, drawn = _local_place(node.kind, node.verdict_class, x, offset + index * LOCAL_ROW, faint, centre_y)
             edges.append(edge)
             text = node_text(node, ", ".join(relations), limit - 2 if k[0] == "claims" else limit)  # the verdict icon
             nodes.append(link_html(link_to(page), text, drawn))
     me = net.nodes[key]
     centre_svg = (
         f'<g class="g-centre" aria-current="page"><title>{description_html(me)}</title>'
-        f"{_local_centre(me.kind, me.verdict, centre_y)}{label_text(me.label, me.verdict, 22)}</text></g>"
+        f"{_local_centre(me.kind, me.verdict_class, centre_y)}{label_text(me.label, me.verdict_icon, 22)}</text></g>"
     )
     more = (
         [f'<text class="g-more" x="{num(CENTRE_X)}" y="{num(height - 8)}" text-anchor="middle">and {hidden} more</text>']

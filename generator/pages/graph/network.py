@@ -8,8 +8,9 @@ from functools import cached_property
 from typing import NamedTuple, cast
 
 from ...annotations.corpus import Corpus, Key
-from ...annotations.model import RELATION_INVERSE, RELATION_LABELS, VERDICTS
+from ...annotations.model import RELATION_INVERSE, RELATION_LABELS
 from ...site_map import urls
+from ..pieces import verdict_class, verdict_icon
 
 NOUNS = {"documents": "Article", "people": "Person", "sources": "Source", "claims": "Claim"}
 ORDER = {"people": 0, "documents": 1, "sources": 2, "claims": 3}  # the columns of a local graph, left to right
@@ -32,6 +33,11 @@ class Node(NamedTuple):
     id: str
     label: str
     verdict: str | None = None
+    # How the corpus's scale shows the verdict (pieces.verdict_icon, verdict_class): drawings
+    # are memoised by node, so what they show of the verdict is part of it.
+    verdict_label: str = ""
+    verdict_icon: str = ""
+    verdict_class: str = ""
 
     @property
     def key(self) -> Key:
@@ -44,7 +50,7 @@ class Node(NamedTuple):
     def description(self) -> str:
         """What a screen reader and a tooltip say about the node."""
         if self.verdict:
-            return f"Claim, {VERDICTS[self.verdict][0]}: {self.label}"
+            return f"Claim, {self.verdict_label}: {self.label}"
         return f"{NOUNS[self.kind]}: {self.label}"
 
 
@@ -119,7 +125,16 @@ def network(corpus: Corpus) -> Network:
     for claim_id in corpus.claims:
         claim = corpus.claim(claim_id)
         key = ("claims", claim_id)
-        nodes[key] = Node("claims", claim_id, claim.title or claim.quote, claim.verdict)
+        scale, verdict = corpus.scale, claim.verdict
+        nodes[key] = Node(
+            "claims",
+            claim_id,
+            claim.title or claim.quote,
+            verdict,
+            scale.label(verdict),
+            verdict_icon(scale, verdict),
+            verdict_class(scale, verdict),
+        )
         edges[(key, ("documents", corpus.claim_document[claim_id]), "in")] = None
         if claim.claimant:
             edges[(key, ("people", claim.claimant), "said-by")] = None

@@ -26,7 +26,7 @@ def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool, to_sources: 
     return (
         directory_urls,
         to_sources,
-        [(n.kind, n.id, n.label, n.verdict) for n in net.nodes.values()],
+        [tuple(n) for n in net.nodes.values()],
         [(e.a, e.b, e.relation) for e in net.edges],
         [(d, corpus.claims_in_document(d)) for d in corpus.documents if ("documents", d) in net.nodes],
         [i for i in corpus.entities("people") if ("people", i) in net.nodes],

@@ -9,7 +9,6 @@ from typing import NamedTuple
 
 from ...site_map import urls
 from ...support.bulk import per_run_cache
-from ..pieces import VERDICT_ICONS
 from .network import Node
 
 
@@ -76,14 +75,14 @@ class Placed(NamedTuple):  # a named tuple, as Node: the whole graph places ~10,
 
 
 def shape(p: Placed) -> str:
-    return shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)[0]
+    return shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width)[0]
 
 
 def shape_and_label_start(
-    kind: str, verdict: str | None, x: float, y: float, label_side: str, width: float
+    kind: str, verdict_class: str, x: float, y: float, label_side: str, width: float
 ) -> tuple[str, str]:
     """A node's shape and its label's opening tag: what depends on where the node is drawn."""
-    verdict_css = f" verdict-{verdict}" if verdict else ""
+    verdict_css = f" {verdict_class}" if verdict_class else ""
     if label_side == "inside":
         half = width / 2
         return (
@@ -109,11 +108,11 @@ def shape_and_label_start(
 # page that draws it. Per run (bulk.py): such tables would otherwise hold tens of MB while
 # MkDocs renders the pages.
 @per_run_cache(maxsize=1 << 16)
-def label_text(text: str, verdict: str | None, limit: int) -> str:
+def label_text(text: str, verdict_icon: str, limit: int) -> str:
     """A node's label as shown (cut to `limit` characters, the verdict's icon first), escaped."""
     shown = shorten(text, limit)
-    if verdict:
-        shown = f"{VERDICT_ICONS[verdict]} {shown}"
+    if verdict_icon:
+        shown = f"{verdict_icon} {shown}"
     return esc(shown)
 
 
@@ -133,7 +132,7 @@ def node_link(p: Placed, here: str, directory_urls: bool) -> str:
 
 
 def placed_link(p: Placed, href: str) -> str:
-    shape_, start = shape_and_label_start(p.node.kind, p.node.verdict, p.x, p.y, p.label_side, p.width)
+    shape_, start = shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width)
     return link_html(href, node_text(p.node, p.relation, p.limit), shape_ + start)
 
 
@@ -154,7 +153,7 @@ def node_text(node: Node, relation: str, limit: int) -> tuple[str, str]:
     description = description_html(node)
     if relation:
         description = _relation_html(relation) + description
-    return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict, limit)
+    return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict_icon, limit)
 
 
 def edge_path(a: Placed, b: Placed, relation: str, bulge: float = 0.0) -> str:
