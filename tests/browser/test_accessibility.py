@@ -219,7 +219,10 @@ def test_axe_finds_nothing_on_a_phone(chromium: Any, seeds_site: str) -> None:
         screenshot(page, "a11y-article-phone")
         assert axe(page) == []
         page.locator('label.md-header__button[for="__drawer"]').click()
-        page.locator(".md-sidebar--primary .md-nav__link", has_text="Methodology").wait_for()
+        page.locator(".md-sidebar--primary .md-nav__link", has_text="Claims").first.wait_for()
+        # The drawer slides in: read it once it is in place, not half-way.
+        page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-overlay')).opacity === '1'")
         screenshot(page, "a11y-article-phone-menu")
         assert axe(page) == []
     finally:
