@@ -16,6 +16,7 @@ from generator.annotations.model import VERDICTS
 from generator.pages.graph.local import local_graph
 from generator.pages.graph.network import network
 from generator.pages.graph.pages import graph_pages
+from generator.pages.graph.svg import shorten
 from generator.pages.options import SiteOptions
 from generator.pages.pieces import TONE_ICONS, VERDICT_ICONS
 from generator.pages.previews import first_sentence, json_script, previews
@@ -159,6 +160,23 @@ def test_local_graph_shows_direct_neighbours(corpus: Corpus) -> None:
     assert lines[0] == "## Connections"
     assert sorted(parsed("\n".join(lines)).hrefs) == ["../../articles/trump-putin/", "../../claims/no-request/"]
     assert "Each node opens its page; the [graph](../graph.md) shows the connections of every article." in lines
+
+
+@pytest.mark.parametrize(
+    ("label", "limit", "shown"),
+    [
+        ("Reuters", 30, "Reuters"),
+        ("Trump says Putin wants to meet him soon", 20, "Trump says Putin…"),
+        # A label cut inside brackets would show words that the link's name, once its
+        # "(...)" aside is set apart, does not contain (WCAG 2.5.3, axe-core 4.14).
+        ("The Kremlin (Russian presidential administration)", 22, "The Kremlin…"),
+        ("A (b) (c (d e f g h i j", 20, "A (b)…"),
+        ("Foo (bar) baz qux quux corge", 20, "Foo (bar) baz qux…"),
+        ("(Unclosed aside that is long", 12, "(Unclosed…"),
+    ],
+)
+def test_graph_labels_are_cut_at_a_word_and_outside_brackets(label: str, limit: int, shown: str) -> None:
+    assert shorten(label, limit) == shown
 
 
 # --- timeline, filter ------------------------------------------------------------------

@@ -36,6 +36,18 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    # Never end inside brackets: the link's name is the whole text, and a name's aside in
+    # brackets is left out when checking that a link's name contains what it shows (WCAG
+    # 2.5.3; axe-core 4.14 drops "(...)" first), so "The Kremlin (Russian…" would not match.
+    depth, opened = 0, 0
+    for index, char in enumerate(cut):
+        if char == "(":
+            opened = index if depth == 0 else opened
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    if depth and opened:
+        cut = cut[:opened]
     return cut.rstrip(" ,;:.") + "…"
 
 
