@@ -58,6 +58,14 @@ claims:
     kind: direct-quote
     claimant: peskov
     original_wording: Никаких запросов не было
+    verdict: accurate-quote
+    evidence:
+      - url: https://example.org/tass
+        title: Песков о встрече
+    reviewed_on: 2025-01-12
+    corrections:
+      - date: 2025-01-20
+        note: A typo fixed.
   - id: ar-no-request
     document: ar
     quote: لا يوجد طلب
@@ -131,6 +139,8 @@ def test_context_sentences_and_quoted_titles_on_other_pages(site: Project) -> No
     assert '<span class="explainer-context"><mark>Peskov</mark> said there was no request.</span>' in person  # English: no lang
     source = site.html("sources/tass")
     assert '<span class="explainer-context" lang="ar" dir="rtl">قال بيسكوف: «<mark>لا يوجد طلب</mark>».' in source
+    corrections = site.html("corrections")
+    assert '<span lang="ru">Запросов не поступало</span></a>' in corrections
     for listing in ("claims", "timeline"):
         html = site.html(listing)
         assert '<span lang="ar" dir="rtl">لا يوجد طلب</span></a>' in html
