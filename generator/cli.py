@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     build_cmd.add_argument("--site-url", help="the site's address, for absolute ids in the open-data exports")
     build_cmd.add_argument(
+        "--site-language", default="en", metavar="TAG",
+        help="the site's language (as theme.language); a document in another is marked with its own (default: en)",
+    )
+    build_cmd.add_argument(
         "--articles-per-page", type=_positive, default=ARTICLES_PER_PAGE, metavar="N",
         help=f"articles on each page of the claims index, the timeline and the graph (default: {ARTICLES_PER_PAGE})",
     )
@@ -166,7 +170,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {out} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     has_home = (out / "index.md").is_file() and "index.md" not in owned_pages(out)
-    options = SiteOptions(home_page=not has_home, articles_per_page=args.articles_per_page, html_links_to_sources=True)
+    options = SiteOptions(
+        home_page=not has_home, articles_per_page=args.articles_per_page, html_links_to_sources=True, site_language=args.site_language
+    )
     pages = render_pages(checked.corpus, options, progress=progress)
     progress.phase("exporting data")
     pages.update(redirect_stubs(checked.corpus))  # Markdown can't redirect: a page that links on

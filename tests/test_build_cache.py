@@ -96,6 +96,9 @@ EDITS = {
     "title-first": ("article-5.yaml", r'^    title: "Report 5: (.*)"$', r'    title: "A report: \1"'),
     # article-5 moves to the front of the timeline: the articles before it each move on a place
     "published-earlier": ("article-5.yaml", r'^    published: "2024-06-06"$', '    published: "2020-01-01"'),
+    # the article's text, its claims' quotes and titles, and their sentences on people's,
+    # sources' and related claims' pages, are marked with the language (lang, dir)
+    "language": ("article-5.yaml", r'^(    published: "2024-06-06")$', r"\1\n    language: ar"),
     "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
     "claim-removed": ("article-6.yaml", r"^  - id: claim-6-4\n(?:    .*\n|      .*\n)*", ""),
     "related-added": (

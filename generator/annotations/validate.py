@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location
-from .model import KINDS, ScaleVerdict
+from .model import KINDS, ScaleVerdict, language_hint
 from .yaml_strict import Marks, Path, Value
 
 # `verdicts` is the rating scale (format 1.1, scale.py): entries, but not entities with pages.
@@ -134,6 +134,8 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
     if kind == "too_short":  # `applies_to: []` would rate no claim at all
         return Diagnostic(marks.at(path), "invalid-value", f"{where}: Expected at least one item, but got an empty list", "leave the field out")
+    if kind == "invalid-language":
+        return Diagnostic(marks.at(path), "invalid-value", f"{where}: {error['msg']}", language_hint(str(got)))
     code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value", "too-long"} else "invalid-value"
     message = error["msg"]
     if message.startswith("Value error, "):

@@ -246,6 +246,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             edit_links=self.edit_links,
             articles_per_page=self.config.articles_per_page,
             text_as_html=True,
+            # Material's own setting; a theme without one is taken to be in English, as Material's default.
+            site_language=str(config.theme["language"]) if "language" in config.theme else "en",
         )
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         if self.serving:  # what the edit cannot have changed comes from the last build

@@ -125,11 +125,11 @@ class ArticlePage(Renderer):
         here = urls.entity_page("documents", doc_id)
         if not self.options.text_as_html or not paragraphs:
             body = [p + "\n" for p in self.annotated_paragraphs(doc_id, MarkdownText(here))]
-            return ['<div class="explainer-text" markdown>', "", *body, "</div>"]
+            return [f'<div class="explainer-text"{self.text_lang(doc_id)} markdown>', "", *body, "</div>"]
         # Markdown drops the line break that ends a text's last paragraph.
         paras = self.annotated_paragraphs(doc_id, HtmlText(here, self.options.directory_urls))
         html = "\n".join(f"<p>{p}</p>" for p in (para.rstrip("\n") for para in paras))
-        return [f'<div class="explainer-text"{html_blocks.SEARCHED}>\n{html}\n</div>', ""]
+        return [f'<div class="explainer-text"{self.text_lang(doc_id)}{html_blocks.SEARCHED}>\n{html}\n</div>', ""]
 
     def annotated_paragraphs(self, doc_id: str, write: TextWriter) -> Iterator[str]:
         """Each paragraph of the text with its claims and mentions linked, as `write` writes them."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 from ..annotations.corpus import Corpus
 from ..site_map import urls
 from .pieces import entity_link, inline_html, verdict_badge
+from .text_language import lang_attributes
 from .timeline import long_date
 
 
-def corrections_page(corpus: Corpus) -> str:
+def corrections_page(corpus: Corpus, site_language: str = "en") -> str:
     here = urls.CORRECTIONS
     found = []
     for order, claim_id in enumerate(corpus.claims):
@@ -31,7 +32,10 @@ def corrections_page(corpus: Corpus) -> str:
     ]
     for (date, _order, _number), claim_id, number, correction in found:
         claim = corpus.claim(claim_id)
-        link = entity_link(here, "claims", claim_id, claim.title or claim.quote, urls.correction_anchor(number))
+        # A quote as the title is the article's words, in its language (`text_language`).
+        language = corpus.documents[corpus.claim_document[claim_id]].entry.language
+        lang = "" if claim.title else lang_attributes(language, site_language)
+        link = entity_link(here, "claims", claim_id, claim.title or claim.quote, urls.correction_anchor(number), lang)
         line = f"- **{long_date(date)}** · {link} · {verdict_badge(here, claim.verdict, corpus.scale)}"
         if correction.previous_verdict:
             line += f" (previously {verdict_badge(here, correction.previous_verdict, corpus.scale)})"

@@ -19,8 +19,11 @@ class EntityPages(Renderer):
         text = self.c.texts[doc_id]
         span = self.c.claim_span[claim_id]
         context = text.sentence_range(span, around=1)
-        out = [f"# {escape(self.claim_title(claim_id))}", "", f"{verdict_badge(here, claim.verdict, self.c.scale)} · {KIND_LABELS[claim.kind]}", ""]
-        out += [f"> {marked(text.text, span, context)}", ""]
+        # attr_list puts the attributes on the heading, and on the quoted paragraph from a line of their own.
+        title_lang, text_lang = self.title_lang(claim_id), self.text_lang(doc_id)
+        heading = f"# {escape(self.claim_title(claim_id))}" + (f" {{{title_lang} }}" if title_lang else "")
+        out = [heading, "", f"{verdict_badge(here, claim.verdict, self.c.scale)} · {KIND_LABELS[claim.kind]}", ""]
+        out += [f"> {marked(text.text, span, context)}", *([f"> {{{text_lang} }}"] if text_lang else []), ""]
         if claim.claimant:
             person: Person = self.c.people[claim.claimant].entry
             who = entity_link(here, "people", claim.claimant, person.name)
@@ -54,7 +57,7 @@ class EntityPages(Renderer):
             out += ["No explanation yet: this claim has not been checked.", ""]
         out += self.corrections(here, claim)
         if claim.original_wording:
-            out += ["## Original wording", "", f"> {escape(claim.original_wording)}", "",
+            out += ["## Original wording", "", f"> {escape(claim.original_wording)}", *([f"> {{{text_lang} }}"] if text_lang else []), "",
                     "The article's rendering differs from the words as first reported; the explanation says how.", ""]
         out += ["## Evidence", ""]
         if claim.evidence:
@@ -137,8 +140,8 @@ class EntityPages(Renderer):
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
             ("Cited as evidence", [
-                "- " + entity_link(here, "claims", c, self.claim_title(c)) + f": [{escape(self.c.claim(c).evidence[i].title)}]"
-                f"({external_url(self.c.claim(c).evidence[i].url)})"
+                "- " + entity_link(here, "claims", c, self.claim_title(c), lang=self.title_lang(c))
+                + f": [{escape(self.c.claim(c).evidence[i].title)}]({external_url(self.c.claim(c).evidence[i].url)})"
                 for c, i in b.evidence_by_source.get(source_id, [])
             ]),
             ("Where it is mentioned", [backlinks_block(mentioned)] if mentioned else []),

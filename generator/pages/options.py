@@ -23,3 +23,6 @@ class SiteOptions:
     # An article's text as HTML where Markdown would make the same of it: for the plugin, which sets it
     # aside from MkDocs (`html_blocks`). `build --out` keeps it Markdown, which other engines convert.
     text_as_html: bool = False
+    # The site's language (Material's `theme.language`): a document in another language has its
+    # text, quotes and sentences marked with its own (`text_language`).
+    site_language: str = "en"

@@ -55,8 +55,10 @@ def verdict_badge(here: str, verdict: str, scale: Scale) -> str:
     return f"[{verdict_icon(scale, verdict)} {label}]({target}){{ .verdict .{verdict_class(scale, verdict)} }}"
 
 
-def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
-    return f"[{escape_name(label)}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
+def entity_link(here: str, kind: str, entity_id: str, label: str, anchor: str = "", lang: str = "") -> str:
+    """A Markdown link to an entity's page; `lang` (`text_language.lang_attributes`) marks a label in a document's language."""
+    text = f"<span{lang}>{escape_name(label)}</span>" if lang else escape_name(label)
+    return f"[{text}]({urls.relative_link(here, urls.entity_page(kind, entity_id), anchor)})"
 
 
 class HtmlLinks:
@@ -73,9 +75,10 @@ class HtmlLinks:
             for verdict, v in scale.verdicts.items()
         }
 
-    def entity(self, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
+    def entity(self, kind: str, entity_id: str, label: str, anchor: str = "", lang: str = "") -> str:
         href = self.url(urls.entity_page(kind, entity_id)) + (f"#{anchor}" if anchor else "")
-        return f'<a href="{href}">{as_html_name(label)}</a>'
+        text = f"<span{lang}>{as_html_name(label)}</span>" if lang else as_html_name(label)
+        return f'<a href="{href}">{text}</a>'
 
 
 def block_html(css_class: str, html: str) -> str:
@@ -98,9 +101,10 @@ def marked(text: str, span: Span, context: Span, escaped: Callable[[str], str] =
     return f"{before}{space_before}<mark>{inner}</mark>{space_after}{after}".strip()
 
 
-def in_context(text: str, span: Span, context: Span, escaped: Callable[[str], str] = escape) -> str:
-    """A backlink's context sentence, set apart by style: the text often has quotation marks of its own."""
-    return f'<span class="explainer-context">{marked(text, span, context, escaped)}</span>'
+def in_context(text: str, span: Span, context: Span, escaped: Callable[[str], str] = escape, lang: str = "") -> str:
+    """A backlink's context sentence, set apart by style: the text often has quotation marks of its own.
+    `lang` marks it with its document's language (`text_language.lang_attributes`)."""
+    return f'<span class="explainer-context"{lang}>{marked(text, span, context, escaped)}</span>'
 
 
 def backlinks_block(items: list[str]) -> str:

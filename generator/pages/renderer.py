@@ -20,6 +20,7 @@ from .graph.pages import drawn_on
 from .markdown_text import as_html, escape
 from .options import SiteOptions
 from .pieces import HtmlLinks, entity_link, in_context, verdict_badge
+from .text_language import lang_attributes
 
 LineKey = tuple[str, str, bool, bool, bool]  # (page, claim id, and `Renderer.claim_line`'s three options)
 
@@ -50,6 +51,15 @@ class Renderer:
         claim = self.c.claim(claim_id)
         return claim.title or claim.quote
 
+    def text_lang(self, doc_id: str) -> str:
+        """The `lang`/`dir` attributes of the document's words on this site (`text_language`); often empty."""
+        return lang_attributes(self.c.documents[doc_id].entry.language, self.options.site_language)
+
+    def title_lang(self, claim_id: str) -> str:
+        """`text_lang` of the claim's article when its title is the quote, the article's own words;
+        empty when the annotator wrote a title (in the site's language)."""
+        return "" if self.c.claim(claim_id).title else self.text_lang(self.c.claim_document[claim_id])
+
     def claim_line(
         self, here: str, claim_id: str, *, with_document: bool = True, with_claimant: bool = False, with_context: bool = False
     ) -> str:
@@ -76,7 +86,7 @@ class Renderer:
         """
         def make() -> str:
             claim = self.c.claim(claim_id)
-            parts = [links.entity("claims", claim_id, self.claim_title(claim_id)), links.verdicts[claim.verdict]]
+            parts = [links.entity("claims", claim_id, self.claim_title(claim_id), lang=self.title_lang(claim_id)), links.verdicts[claim.verdict]]
             if claim.claimant:
                 parts.append(links.entity("people", claim.claimant, self.c.people[claim.claimant].entry.name))
             return " · ".join(parts)
@@ -89,7 +99,7 @@ class Renderer:
         def make() -> str:
             claim, doc = self.c.claim(claim_id), self.c.claim_document[claim_id]
             parts = [
-                links.entity("claims", claim_id, self.claim_title(claim_id)),
+                links.entity("claims", claim_id, self.claim_title(claim_id), lang=self.title_lang(claim_id)),
                 links.verdicts[claim.verdict],
                 "in " + links.entity("documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)),
             ]
@@ -99,7 +109,8 @@ class Renderer:
 
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
-        parts = [entity_link(here, "claims", claim_id, self.claim_title(claim_id)), verdict_badge(here, claim.verdict, self.c.scale)]
+        title = entity_link(here, "claims", claim_id, self.claim_title(claim_id), lang=self.title_lang(claim_id))
+        parts = [title, verdict_badge(here, claim.verdict, self.c.scale)]
         if with_claimant and claim.claimant:
             parts.append(entity_link(here, "people", claim.claimant, self.c.people[claim.claimant].entry.name))
         if with_document:
@@ -114,9 +125,12 @@ class Renderer:
         """The claim's sentence, span marked, as Markdown or `html`; made once, shown on its claimant's, sources' and related pages."""
         context = self._contexts.get((claim_id, html))
         if context is None:
-            text, span = self.c.texts[self.c.claim_document[claim_id]], self.c.claim_span[claim_id]
+            doc_id = self.c.claim_document[claim_id]
+            text, span = self.c.texts[doc_id], self.c.claim_span[claim_id]
             escaped = as_html if html else escape
-            context = self._contexts[claim_id, html] = in_context(text.text, span, text.sentence_range(span), escaped)
+            context = self._contexts[claim_id, html] = in_context(
+                text.text, span, text.sentence_range(span), escaped, self.text_lang(doc_id)
+            )
         return context
 
     def mention_anchor_target(self, mention: Mention) -> str:
@@ -129,7 +143,8 @@ class Renderer:
             text = self.c.texts[mention.document]
             context = text.sentence_range(mention.span)
             where = links.entity("documents", mention.document, self.c.titles[mention.document], self.mention_anchor_target(mention))
-            items.append(f"{where}: {in_context(text.text, mention.span, context, as_html)}")
+            sentence = in_context(text.text, mention.span, context, as_html, self.text_lang(mention.document))
+            items.append(f"{where}: {sentence}")
         return items
 
     def local_graph(self, kind: str, entity_id: str) -> list[str]:

@@ -109,7 +109,7 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, partial(verdicts_page, corpus.scale)),
         (urls.FORMAT, partial(format_page, corpus.scale)),
-        (urls.CORRECTIONS, partial(corrections_page, corpus)),
+        (urls.CORRECTIONS, partial(corrections_page, corpus, options.site_language)),
     ])
     graph = [page.path for page in listing.graph_listing(corpus, per_page)]
     if reuse is not None and all(page in reuse for page in graph):  # drawn from the same network
