@@ -131,8 +131,9 @@ def groups(values: list[str], size: int) -> list[list[str]]:
     return [values[at : at + size] for at in range(0, len(values), size)]
 
 
-# `language` is a checked tag, never free text: the strings go through it as `lang` and `dir`
-# on every page that shows them (text_language).
+# `language` becomes `lang` and `dir` on every page that shows the text when it is a language
+# tag (text_language), and stays plain text otherwise: every third document gets a naughty
+# string there, the others a tag.
 LANGUAGES = ("en", "ar", "ru", "he", "zh-Hant")
 
 
@@ -165,7 +166,7 @@ def naughty_seeds(values: list[str], group_size: int = 1) -> dict[str, str]:
         prefix = f"{tag} opens this text.\n\n"
         text = prefix + "".join(s + "\n\n" for s in group) + f"{tag} closes it.\n"
         files[f"d-{i}.txt"] = text
-        lines["documents"] += [f"  - id: d-{i}", f"    text: d-{i}.txt", f"    title: {v}", f"    language: {LANGUAGES[i % len(LANGUAGES)]}"]
+        lines["documents"] += [f"  - id: d-{i}", f"    text: d-{i}.txt", f"    title: {v}", f"    language: {v if i % 3 == 0 else LANGUAGES[i % len(LANGUAGES)]}"]
         lines["people"] += [f"  - id: p-{i}", f"    name: {name}", f"    role: {v}", f"    affiliation: {v}"]
         lines["sources"] += [f"  - id: s-{i}", f"    name: {name}", "    type: other"]
         own = []

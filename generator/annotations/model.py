@@ -112,14 +112,6 @@ def _check_wikidata(value: str) -> str:
     return value
 
 
-def _check_language(value: str) -> str:
-    if not LANGUAGE_TAG.fullmatch(value):
-        raise PydanticCustomError(
-            "invalid-language", "Expected a language tag such as en, pt-BR or zh-Hant, but got '{value}'", {"value": value}
-        )
-    return value
-
-
 def language_hint(value: str) -> str:
     """What a language tag that failed `LANGUAGE_TAG` should look like: its canonical spelling if it has one."""
     parts = value.strip().replace("_", "-").split("-")
@@ -186,7 +178,6 @@ TEXT_SCHEMA: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S", "maxLength": M
 NAME_SCHEMA: dict[str, Any] = {**TEXT_SCHEMA, "maxLength": MAX_NAME_CHARS}
 LIGHT_MARKDOWN_SCHEMA: dict[str, Any] = {"type": _SCALAR, "x-light-markdown": True, "maxLength": MAX_LIGHT_MARKDOWN_CHARS}
 WIKIDATA_SCHEMA: dict[str, Any] = {"type": "string", "pattern": WIKIDATA.pattern}
-LANGUAGE_SCHEMA: dict[str, Any] = {"type": "string", "pattern": LANGUAGE_TAG.pattern}
 OCCURRENCE_SCHEMA: dict[str, Any] = {
     "anyOf": [{"type": "integer", "minimum": 1, "maximum": 999_999_999}, {"type": "string", "pattern": "^[1-9][0-9]{0,8}$"}]
 }
@@ -200,7 +191,6 @@ Text = Annotated[str, AfterValidator(_check_plain), WithJsonSchema(TEXT_SCHEMA)]
 Name = Annotated[str, AfterValidator(_check_name), WithJsonSchema(NAME_SCHEMA)]  # written again on every mention
 LightMarkdown = Annotated[str, AfterValidator(_check_light_markdown), WithJsonSchema(LIGHT_MARKDOWN_SCHEMA)]
 WikidataId = Annotated[str, AfterValidator(_check_wikidata), WithJsonSchema(WIKIDATA_SCHEMA)]
-LanguageTag = Annotated[str, AfterValidator(_check_language), WithJsonSchema(LANGUAGE_SCHEMA)]
 Occurrence = Annotated[int, BeforeValidator(_occurrence), Field(ge=1), WithJsonSchema(OCCURRENCE_SCHEMA)]
 
 
@@ -221,14 +211,15 @@ class Document(Entry):
     published: IsoDate | None = Field(default=None, description="Optional publication date, `YYYY-MM-DD`.")
     publisher: Id | None = Field(default=None, description="Optional: the id of the source that published it.")
     url: Url | None = Field(default=None, description="Optional: where the original lives (http or https).")
-    language: LanguageTag = Field(
+    language: Text = Field(
         default="en",
         description=(
             "Optional: the language the text is written in, as a BCP 47 tag: `en`, `ru`, `ar`, `pt-BR`, "
             "`zh-Hant`; default `en`. Where it differs from the site's language (`theme.language`), the "
             "text, and every quote and sentence of it shown on other pages, is marked with it, so that "
             "browsers and screen readers read, hyphenate and lay it out (right to left for Arabic, Hebrew, "
-            "Persian, Urdu) as that language."
+            "Persian, Urdu) as that language. Any other value is still accepted, as in format 1.0, with a "
+            "notice: the text is then not marked."
         ),
     )
     summary: LightMarkdown | None = Field(default=None, description="One paragraph, light Markdown.")

@@ -14,7 +14,7 @@ from .corrections import correction_dates
 from .diagnostics import Diagnostic, Location, sort_diagnostics
 from .seeds import SeedFile, display_path, read_annotation_files
 from .text_spans import SourceText
-from .validate import Located, entries_from_file
+from .validate import Located, entries_from_file, language_notices
 from .yaml_strict import load_yaml
 
 
@@ -72,6 +72,7 @@ def check(seeds_dir: Path, base: Path, *, cache: CheckCache | None = None, progr
     corpus, link_problems = link(located, claimed, seeds_dir, base, source_text=cache.source_text if cache else SourceText)
     problems.extend(link_problems)
     problems.extend(correction_dates(located))
+    problems.extend(language_notices(located))
     read = {doc: (text, corpus.text_labels[doc]) for doc, text in corpus.texts.items()} if corpus else {}
     problems, anchors = review(located, problems, seeds_dir, base, read)  # quotes lost when a text changed
     sources = {seed.label: seed.text for seed in files}

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location
-from .model import KINDS, ScaleVerdict, language_hint
+from .model import KINDS, LANGUAGE_TAG, ScaleVerdict, language_hint
 from .yaml_strict import Marks, Path, Value
 
 # `verdicts` is the rating scale (format 1.1, scale.py): entries, but not entities with pages.
@@ -134,8 +134,6 @@ def _diagnostic(error: Any, model: type[BaseModel], marks: Marks, prefix: Path, 
         return Diagnostic(marks.at(path), "wrong-type", f"{where}: Expected {expected}, but got {_describe(got)}", hint)
     if kind == "too_short":  # `applies_to: []` would rate no claim at all
         return Diagnostic(marks.at(path), "invalid-value", f"{where}: Expected at least one item, but got an empty list", "leave the field out")
-    if kind == "invalid-language":
-        return Diagnostic(marks.at(path), "invalid-value", f"{where}: {error['msg']}", language_hint(str(got)))
     code = kind if kind in {"invalid-id", "invalid-date", "invalid-url", "unsafe-markdown", "invalid-value", "too-long"} else "invalid-value"
     message = error["msg"]
     if message.startswith("Value error, "):
@@ -227,3 +225,22 @@ def entries_from_file(value: Value, marks: Marks, source: FilePath) -> tuple[lis
                 continue
             located.append(Located(key, entry, marks, prefix, source))
     return located, problems, claimed
+
+
+def language_notices(located: list[Located]) -> list[Diagnostic]:
+    """A notice for each document whose `language` is not a language tag: format 1.0 took any text
+    there, and still does, but such a text cannot be marked with its language on the pages."""
+    notices = []
+    for item in located:
+        if item.kind == "documents" and not LANGUAGE_TAG.fullmatch(item.entry.language):
+            notices.append(
+                Diagnostic(
+                    item.at("language"),
+                    "invalid-value",
+                    f"{item.yaml_path('language')}: Expected a language tag such as en, pt-BR or zh-Hant, but got "
+                    f"'{item.entry.language}'; the text is not marked with its language",
+                    language_hint(item.entry.language),
+                    severity="notice",
+                )
+            )
+    return notices

@@ -3,11 +3,14 @@
 A Russian article on an English site is read aloud and hyphenated as Russian only if its
 text says so; an Arabic one also needs `dir="rtl"` to run right to left. The attributes are
 written only where the document's language differs from the site's (`theme.language`):
-an English article on an English site gets none. The tag is checked against
-`model.LANGUAGE_TAG` when it is read, so it can stand in an attribute as it is.
+an English article on an English site gets none. Only a tag that matches
+`model.LANGUAGE_TAG` is written, so it can stand in an attribute as it is; any other value
+(format 1.0 took any text) leaves the text unmarked, with a notice from `check`.
 """
 
 from __future__ import annotations
+
+from ..annotations.model import LANGUAGE_TAG
 
 # Languages whose usual script runs right to left, when the tag names no script.
 RTL_LANGUAGES = frozenset(
@@ -31,7 +34,7 @@ def direction(tag: str) -> str:
 def lang_attributes(language: str, site_language: str) -> str:
     """` lang="…"` (and ` dir="…"` when the direction differs) for text in `language` on a site in
     `site_language`; empty when they are the same language. Language tags compare case-blind (BCP 47)."""
-    if language.lower() == site_language.lower():
-        return ""
+    if language.lower() == site_language.lower() or not LANGUAGE_TAG.fullmatch(language):
+        return ""  # the same language, or not a tag (format 1.0 took any text; `check` notes it)
     own = direction(language)
     return f' lang="{language}"' + (f' dir="{own}"' if own != direction(site_language) else "")
