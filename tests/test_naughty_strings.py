@@ -166,7 +166,8 @@ def naughty_seeds(values: list[str], group_size: int = 1) -> dict[str, str]:
         prefix = f"{tag} opens this text.\n\n"
         text = prefix + "".join(s + "\n\n" for s in group) + f"{tag} closes it.\n"
         files[f"d-{i}.txt"] = text
-        lines["documents"] += [f"  - id: d-{i}", f"    text: d-{i}.txt", f"    title: {v}", f"    language: {v if i % 3 == 0 else LANGUAGES[i % len(LANGUAGES)]}"]
+        language = v if i % 3 == 0 else LANGUAGES[i % len(LANGUAGES)]
+        lines["documents"] += [f"  - id: d-{i}", f"    text: d-{i}.txt", f"    title: {v}", f"    language: {language}"]
         lines["people"] += [f"  - id: p-{i}", f"    name: {name}", f"    role: {v}", f"    affiliation: {v}"]
         lines["sources"] += [f"  - id: s-{i}", f"    name: {name}", "    type: other"]
         own = []
