@@ -10,6 +10,7 @@ for the generator's own HTML blocks (`html_blocks`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import quote
 
 from ..annotations import light_markdown
@@ -38,8 +39,9 @@ def external_url(url: str) -> str:
 
 
 def verdict_badge(here: str, verdict: str) -> str:
+    """A verdict's badge, leading to every claim with that verdict (whose page says what it means)."""
     label = VERDICTS[verdict][0]
-    target = urls.relative_link(here, urls.VERDICTS, verdict)
+    target = urls.relative_link(here, urls.verdict_listing(verdict))
     return f"[{VERDICT_ICONS[verdict]} {label}]({target}){{ .verdict .verdict-{verdict} }}"
 
 
@@ -54,15 +56,25 @@ class HtmlLinks:
 
     def __init__(self, here: str, directory_urls: bool, to_sources: bool = False) -> None:
         self.url = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
-        verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls, to_sources=to_sources)
-        self.verdicts = {
-            verdict: f'<a class="verdict verdict-{verdict}" href="{verdicts}#{verdict}">{VERDICT_ICONS[verdict]} {label}</a>'
-            for verdict, (label, *_) in VERDICTS.items()
-        }
+        self.verdicts = _Badges(partial(urls.url_link, here, directory_urls=directory_urls, to_sources=to_sources))
 
     def entity(self, kind: str, entity_id: str, label: str, anchor: str = "") -> str:
         href = self.url(urls.entity_page(kind, entity_id)) + (f"#{anchor}" if anchor else "")
         return f'<a href="{href}">{as_html_name(label)}</a>'
+
+
+class _Badges(dict[str, str]):
+    """`verdict_badge` as HTML, by verdict, each made when first asked for: most pages show a few verdicts of the ten."""
+
+    def __init__(self, link: Callable[[str], str]) -> None:
+        super().__init__()
+        self.link = link
+
+    def __missing__(self, verdict: str) -> str:
+        label = VERDICTS[verdict][0]
+        href = self.link(urls.verdict_listing(verdict))
+        badge = self[verdict] = f'<a class="verdict verdict-{verdict}" href="{href}">{VERDICT_ICONS[verdict]} {label}</a>'
+        return badge
 
 
 def block_html(css_class: str, html: str) -> str:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from ..annotations import model
 from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS
+from ..site_map import urls
 from .markdown_text import escape
 
 _VALIDATOR_NAMES = {
@@ -131,5 +132,6 @@ def verdicts_page() -> str:
         out.append(f"| [{label}](#{key}) | {escape(meaning)} | {rating if rating is not None else 'none'} |")
     out.append("")
     for key, (label, meaning, _) in VERDICTS.items():
-        out += [f"## {label} {{ #{key} }}", "", f"`{key}`: {escape(meaning)}.", ""]
+        listed = urls.relative_link(urls.VERDICTS, urls.verdict_listing(key))
+        out += [f"## {label} {{ #{key} }}", "", f"`{key}`: {escape(meaning)}.", "", f"[Every claim rated {escape(label)}]({listed})", ""]
     return "\n".join(out)

@@ -1,0 +1,86 @@
+"""Every claim of one verdict, and of one tag, across the corpus: paged listings, newest article first.
+
+The claims index lists every claim by article title; a reader looking for "every inaccurate
+claim" or "every claim about the economy" would page through all of it. These listings
+(`site_map.listing.verdict_listings`, `tag_listings`) are plain pages that work without
+JavaScript: badges, the verdicts page, a claim's tags and the claims index link to them.
+Each article's heading stays out of search (`data-search-exclude`): the article's own page
+is what search should find, not one listing page for each of its verdicts and tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from ..annotations.model import VERDICTS
+from ..site_map import listing, urls
+from ..site_map.listing import ListingPage
+from .markdown_text import as_html, escape
+from .pager import page_title, pager
+from .pieces import VERDICT_ICONS
+from .renderer import Renderer
+from .timeline import long_date
+
+Maker = tuple[str, Callable[[], str]]
+
+
+class ClaimListings(Renderer):
+    def verdict_listing_pages(self, per_page: int) -> list[Maker]:
+        """Each page of each verdict's listing, in the scale's order, with the function that renders it."""
+        return [
+            (page.path, partial(self.verdict_listing, verdict, page))
+            for verdict, pages in listing.verdict_listings(self.c, per_page).items()
+            for page in pages
+        ]
+
+    def tag_listing_pages(self, per_page: int) -> list[Maker]:
+        """Each page of each tag's listing, tags in alphabetical order, with the function that renders it."""
+        return [
+            (page.path, partial(self.tag_listing, tag, page))
+            for tag, pages in listing.tag_listings(self.c, per_page).items()
+            for page in pages
+        ]
+
+    def verdict_listing(self, verdict: str, page: ListingPage) -> str:
+        label, meaning, _ = VERDICTS[verdict]
+        scale = urls.relative_link(page.path, urls.VERDICTS, verdict)
+        intro = (
+            f"**{VERDICT_ICONS[verdict]} {escape(label)}**: {escape(meaning)}. Every claim with this verdict, "
+            f"newest article first; [the verdict scale]({scale}) says what each verdict means."
+        )
+        return self._listing(
+            page, f"Claims rated {label}", intro, lambda c: self.c.claim(c).verdict == verdict, "No claim has this verdict yet."
+        )
+
+    def tag_listing(self, tag: str, page: ListingPage) -> str:
+        intro = f"Every claim tagged `{tag}`, newest article first."  # a checked slug: nothing in it for Markdown
+        return self._listing(page, f"Claims tagged {tag}", intro, lambda c: tag in self.c.claim(c).tags, "")
+
+    def _listing(self, page: ListingPage, title: str, intro: str, listed: Callable[[str], bool], empty: str) -> str:
+        """A listing page: its `title` (plain text), `intro` (Markdown), each of its articles with the
+        claims of it that are `listed`, or `empty` when it lists none."""
+        here = page.path
+        links = self.html_links(here)
+        index = urls.relative_link(here, urls.index_page("claims"))
+        what = as_html(f"listing of {title[0].lower()}{title[1:]}")  # inside the pager's attribute, where Markdown's escapes would show
+        out = [f"# {escape(page_title(title, page))}", "", intro, "", f"All claims, by article: [the claims index]({index}).", ""]
+        out += pager(page, what)
+        for doc_id in page.doc_ids:
+            doc = self.c.documents[doc_id].entry
+            rows = "".join(
+                f"<li>{self.listing_line(here, links, c)}</li>" for c in self.c.claims_in_document(doc_id) if listed(c)
+            )
+            title_text = self.c.titles[doc_id]
+            when = f"({long_date(doc.published)})" if doc.published else "(not dated)"
+            out += [
+                f"## {escape(title_text)} {{ data-search-exclude }}",
+                "",
+                f'<div class="explainer-claims" data-search-exclude><p>In {links.entity("documents", doc_id, title_text)}'
+                f" {when}:</p><ul>{rows}</ul></div>",
+                "",
+            ]
+        out += pager(page, what)
+        if not page.doc_ids and empty:
+            out += [empty, ""]
+        return "\n".join(out)
