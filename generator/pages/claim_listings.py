@@ -65,7 +65,7 @@ class ClaimListings(Renderer):
         index = urls.relative_link(here, urls.index_page("claims"))
         what = as_html(f"listing of {title[0].lower()}{title[1:]}")  # inside the pager's attribute, where Markdown's escapes would show
         out = [f"# {escape(page_title(title, page))}", "", intro, "", f"All claims, by article: [the claims index]({index}).", ""]
-        out += pager(page, what)
+        out += pager(page, what, every_page_from_first=True)
         for doc_id in page.doc_ids:
             doc = self.c.documents[doc_id].entry
             rows = "".join(
@@ -80,7 +80,7 @@ class ClaimListings(Renderer):
                 f" {when}:</p><ul>{rows}</ul></div>",
                 "",
             ]
-        out += pager(page, what)
+        out += pager(page, what, every_page_from_first=True)
         if not page.doc_ids and empty:
             out += [empty, ""]
         return "\n".join(out)
