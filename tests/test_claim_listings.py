@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, make_project, synthetic_corpus
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, checked_corpus, make_project, synthetic_corpus
 from test_site_build import resolve, site_pages
 
 from generator.annotations.corpus import Corpus
-from generator.annotations.model import VERDICTS
+from generator.annotations.model import VERDICTS, Claim
 from generator.annotations.pipeline import check
 from generator.pages.options import SiteOptions
 from generator.pages.site import render_pages
@@ -170,6 +170,28 @@ def test_a_tag_lists_its_claims_and_a_claim_links_to_its_tags(built: Project) ->
     ) in claim
 
 
+def test_the_tags_page_counts_and_links_every_tag(built: Project) -> None:
+    html = article(built.html("tags"))
+    assert (
+        '<ul>\n<li><a href="../claims/tags/economy/"><code>economy</code></a>: 2 claims</li>\n'
+        '<li><a href="../claims/tags/public-finance/"><code>public-finance</code></a>: 1 claim</li>\n</ul>'
+    ) in html
+    assert '<a href="../../../tags/">every tag</a>' in built.html("claims/tags/economy")
+
+
+def test_with_many_tags_the_claims_index_links_a_few_and_the_tags_page(project: Project) -> None:
+    """Each page of the claims index would otherwise list every tag: the tags times the pages."""
+    tags = [f"tag-{n:02d}" for n in range(25)]
+    tagged = SAMPLE_YAML.replace("    verdict: accurate-quote\n", f"    verdict: accurate-quote\n    tags: [{', '.join(tags)}]\n")
+    corpus = checked_corpus(project, yaml=tagged)
+    pages = render_pages(corpus)
+    nav = re.search(r'<nav class="explainer-browse".*?</nav>', pages["claims/index.md"])
+    assert nav is not None
+    assert re.findall(r'href="tags/([a-z0-9-]+)/"', nav[0]) == tags[:20]
+    assert nav[0].endswith('(<a href="../tags/">all 25 tags</a>)</p></nav>')
+    assert all(f"(claims/tags/{tag}.md): 1 claim" in pages["tags.md"] for tag in tags)
+
+
 def test_badges_the_verdicts_page_and_the_claims_index_lead_to_the_listings(built: Project) -> None:
     claim = built.html("claims/deficit-fell")
     assert '<a class="verdict verdict-misleading" href="../verdicts/misleading/">⚠ Misleading</a>' in claim
@@ -184,7 +206,7 @@ def test_badges_the_verdicts_page_and_the_claims_index_lead_to_the_listings(buil
         '<a class="verdict verdict-opinion" href="verdicts/opinion/">◇ Opinion</a> '
         '<a class="verdict verdict-unverified" href="verdicts/unverified/">… Unverified</a></p>'
         '<p><strong>Every claim tagged</strong> <a href="tags/economy/"><code>economy</code></a> · '
-        '<a href="tags/public-finance/"><code>public-finance</code></a></p></nav>'
+        '<a href="tags/public-finance/"><code>public-finance</code></a> (<a href="../tags/">every tag</a>)</p></nav>'
     ) in index
     assert '<form class="explainer-filter" hidden' in index  # one page: the checkboxes filter every claim
 
@@ -311,3 +333,30 @@ def test_a_source_page_opens_with_the_scorecard_of_the_claims_it_relays(built: P
 def test_without_claims_the_scorecard_says_so(built: Project) -> None:
     html = article(built.html("sources/tass"))
     assert '<div id="scorecard" class="explainer-scorecard" data-search-exclude><p>No claims relayed, so no verdicts.</p></div>' in html
+
+
+def claim_lookups(project: Project, claims: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many times rendering the site looks a claim up, for an article of `claims` claims, each with a tag of its own."""
+    text = "Many Tags\n\n" + " ".join(f"The figure {n} holds." for n in range(claims)) + "\n"
+    yaml = "documents:\n  - id: many\n    text: article.txt\nclaims:\n" + "".join(
+        f"  - id: c-{n}\n    quote: figure {n} holds\n    kind: assertion\n    tags: [tag-{n}]\n" for n in range(claims)
+    )
+    corpus = checked_corpus(project, text=text, yaml=yaml)
+    calls = 0
+    lookup = Corpus.claim
+
+    def counted(self: Corpus, claim_id: str) -> Claim:
+        nonlocal calls
+        calls += 1
+        return lookup(self, claim_id)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Corpus, "claim", counted)
+        render_pages(corpus)
+    return calls
+
+
+def test_a_tag_on_every_claim_of_one_article_costs_linear_time(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each tag's page lists one claim of the article: it does not look at the article's other claims."""
+    few, many = claim_lookups(project, 60, monkeypatch), claim_lookups(project, 120, monkeypatch)
+    assert many < 2.2 * few

@@ -39,6 +39,7 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "sources/index.md",
         "sources/reuters.md",
         "sources/tass.md",
+        "tags.md",
         "timeline.md",
     ]
 

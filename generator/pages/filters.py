@@ -36,6 +36,9 @@ def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str
     )
 
 
+TAGS_SHOWN = 20  # tags linked from each page of the claims index; the tags page has every one
+
+
 def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks) -> list[str]:
     """Links to the listing of each of `verdicts` and `tags` (`listing.facets`), as one raw HTML
     block, or nothing when there are no claims.
@@ -51,8 +54,11 @@ def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks) -
         f"<p><strong>Every claim rated</strong> {rated}</p>",
     ]
     if tags:
-        tagged = " · ".join(f'<a href="{links.url(urls.tag_listing(t))}"><code>{as_html(t)}</code></a>' for t in tags)
-        parts.append(f"<p><strong>Every claim tagged</strong> {tagged}</p>")
+        # A few tags are links here; more would make every page of the index long (their
+        # number times the index's pages): the tags page lists them all, once.
+        shown = [f'<a href="{links.url(urls.tag_listing(t))}"><code>{as_html(t)}</code></a>' for t in tags[:TAGS_SHOWN]]
+        every = f'<a href="{links.url(urls.TAGS)}">{"every tag" if len(tags) <= TAGS_SHOWN else f"all {len(tags):,} tags"}</a>'
+        parts.append(f"<p><strong>Every claim tagged</strong> {' · '.join(shown)} ({every})</p>")
     parts.append("</nav>")
     return ["", "".join(parts), ""]
 

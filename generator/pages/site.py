@@ -107,6 +107,7 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         *r.claims_index_pages(per_page),
         *r.verdict_listing_pages(per_page),
         *r.tag_listing_pages(per_page),
+        (urls.TAGS, r.tags_page),
         (urls.index_page("people"), r.people_index),
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, verdicts_page),

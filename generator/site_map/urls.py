@@ -44,6 +44,7 @@ def index_page(kind: str) -> str:
 # For that reason no page is ever made at `claims/verdicts/index.md` or `claims/tags/index.md`.
 # Verdicts are the model's keys and tags are checked slugs that are never `index`
 # (`annotations.model._check_id`): one tag, one path, and two tags never share one.
+TAGS = "tags.md"  # every tag, linking to its listing
 VERDICT_LISTINGS = f"{SECTIONS['claims']}/verdicts"
 TAG_LISTINGS = f"{SECTIONS['claims']}/tags"
 
