@@ -99,6 +99,7 @@ def build(root: Path, *, config: str = "", per_page: int | None = None) -> Proje
     result = project.build()
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+    assert 'not included in the "nav"' not in result.stderr  # the tags page is in the nav, the listings reached from pages
     return project
 
 
