@@ -82,6 +82,10 @@ EDITS = {
         r'\1    reviewed_on: "2024-06-07"\n    corrections:\n      - date: "2024-06-08"\n        note: "A *typo* fixed."\n\2',
     ),
     "verdict": ("article-5.yaml", r"^(  - id: claim-5-2\n(?:    .*\n)*?)    verdict: unverified", r"\1    verdict: opinion"),
+    # no claim was `unsupported`: every page of the claims index links to that verdict's listing now
+    "verdict-new-to-the-corpus": (
+        "article-5.yaml", r"^(  - id: claim-5-0\n(?:    .*\n)*?)    verdict: accurate-quote", r"\1    verdict: unsupported"
+    ),
     "person-name": ("people-and-sources.yaml", r'^    name: "(\w+) (\w+)"', r'    name: "\1 Renamed-\2"'),
     "new-alias": ("people-and-sources.yaml", r"^    aliases: \[(.*)\]", r'    aliases: [\1, "Report"]'),
     "person-role": ("people-and-sources.yaml", r'^    role: "Councillor for ward 0"', '    role: "Mayor"'),
@@ -101,6 +105,8 @@ EDITS = {
     "language": ("article-5.yaml", r'^(    published: "2024-06-06")$', r"\1\n    language: ar"),
     "lines-move": ("article-5.yaml", r"^documents:", "# a comment moves every line down\ndocuments:"),
     "claim-removed": ("article-6.yaml", r"^  - id: claim-6-4\n(?:    .*\n|      .*\n)*", ""),
+    # the corpus had no tags: two tags' listings appear, and every page of the claims index links to them
+    "tags-added": ("article-5.yaml", r"^(  - id: claim-5-2\n)", r"\1    tags: [economy, audit]\n"),
     "related-added": (
         "article-7.yaml",
         r"^(  - id: claim-7-5\n)",
@@ -135,6 +141,11 @@ def test_a_rebuild_after_an_edit_is_a_full_render(tmp_path: Path, name: str) -> 
         assert len(listings) == 9
         assert changed & listings == {page for page in listings if "article-5.md)" in first[page] or "article-5/" in first[page]}
         assert len(changed & listings) == 3
+        # Of the verdicts' listings, only those of the verdict the claim had and the one it has now.
+        by_verdict = {page for page in first if page.startswith("claims/verdicts/")}
+        involved = {page for page in by_verdict if page.split("/")[2].split(".")[0] in ("unverified", "opinion")}
+        assert changed & by_verdict and changed & by_verdict <= involved
+        assert {page for page in by_verdict - involved if "/article-5/" not in first[page]} <= set(reused)
 
 
 def entity_pages(pages: dict[str, str]) -> set[str]:
@@ -313,3 +324,23 @@ def test_a_changed_rating_scale_renders_every_page_again(tmp_path: Path) -> None
     now, reused = rebuild(seeds, cache)  # and each page equals a fresh render
     assert reused == {}
     assert any("Checked, correct" in page for page in now.values())
+
+
+def test_the_listings_of_tags_follow_their_tags(tmp_path: Path) -> None:
+    """A tag's listing appears with its first claim, grows and shrinks with its claims, and goes
+    with its last; the claims index links to the tags there are (each rebuild is a full render)."""
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, ARTICLES)
+    edit(seeds / "article-5.yaml", r"^(  - id: claim-5-2\n)", r"\1    tags: [economy]\n")
+    cache = BuildCache()
+    pages, _ = rebuild(seeds, cache)
+    assert [p for p in pages if p.startswith("claims/tags/")] == ["claims/tags/economy.md"]
+    edit(seeds / "article-7.yaml", r"^(  - id: claim-7-1\n)", r"\1    tags: [economy, audit]\n")
+    pages, reused = rebuild(seeds, cache)
+    assert [p for p in pages if p.startswith("claims/tags/")] == ["claims/tags/audit.md", "claims/tags/economy.md"]
+    assert "claims/index.md" not in reused  # it links to `audit` now
+    edit(seeds / "article-5.yaml", r"^    tags: \[economy\]\n", "")
+    edit(seeds / "article-7.yaml", r"^    tags: \[economy, audit\]\n", "    tags: [audit]\n")
+    pages, _ = rebuild(seeds, cache)
+    assert [p for p in pages if p.startswith("claims/tags/")] == ["claims/tags/audit.md"]
+    assert "tags/economy/" not in pages["claims/index.md"]

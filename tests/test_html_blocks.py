@@ -199,19 +199,19 @@ def test_links_come_out_as_markdown_and_mkdocs_render_them() -> None:
     assert rendered == '<p><a href="../../people/ada.md">Ada &quot;A&amp;B&quot; &lt;Lovelace&gt; &#124; &#126;x&#126;</a></p>'
     assert without_href(rendered) == "<p>" + without_href(links.entity("people", "ada", label)) + "</p>"
     badge = markdown_of(verdict_badge("claims/index/2.md", "mostly-accurate", V1_SCALE))
-    assert badge == '<p><a class="verdict verdict-mostly-accurate" href="../../reference/verdicts.md#mostly-accurate">◑ Mostly accurate</a></p>'
+    assert badge == '<p><a class="verdict verdict-mostly-accurate" href="../verdicts/mostly-accurate.md">◑ Mostly accurate</a></p>'
     assert links.verdicts["mostly-accurate"] == (
-        '<a class="verdict verdict-mostly-accurate" href="../../../reference/verdicts/#mostly-accurate">◑ Mostly accurate</a>'
+        '<a class="verdict verdict-mostly-accurate" href="../../verdicts/mostly-accurate/">◑ Mostly accurate</a>'
     )
     flat = HtmlLinks("timeline.md", directory_urls=False, scale=V1_SCALE)
     assert flat.entity("claims", "c-1", "C") == '<a href="claims/c-1.html">C</a>'
-    assert flat.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="reference/verdicts.html#opinion">')
+    assert flat.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="claims/verdicts/opinion.html">')
 
 
 def test_links_to_sources_are_the_markdown_links_for_engines_that_rewrite_raw_html() -> None:
     links = HtmlLinks("claims/index/2.md", directory_urls=True, scale=V1_SCALE, to_sources=True)
     assert links.entity("people", "ada", "Ada") == '<a href="../../people/ada.md">Ada</a>'
-    assert links.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="../../reference/verdicts.md#opinion">')
+    assert links.verdicts["opinion"].startswith('<a class="verdict verdict-opinion" href="../verdicts/opinion.md">')
 
 
 def test_a_backlinks_sentence_comes_out_as_markdown_renders_it_on_every_naughty_string() -> None:

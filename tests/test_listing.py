@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, Project, synthetic_corpus
 
 from generator.annotations.corpus import Corpus
+from generator.annotations.model import VERDICTS
 from generator.pages import pager
 from generator.pages.options import SiteOptions
 from generator.pages.site import render_pages
@@ -97,12 +98,17 @@ def test_each_claim_is_listed_once_on_the_page_of_its_article(corpus: Corpus) ->
     assert pages["claims/index/2.md"].startswith("# Claims, page 2 of 3\n")
 
 
-def test_the_filter_of_a_page_counts_the_claims_on_it(corpus: Corpus) -> None:
-    page = render_pages(corpus, SiteOptions(articles_per_page=2))["claims/index/3.md"]
-    assert '<form class="explainer-filter" hidden data-search-exclude data-scope="page" aria-label="Filter the claims on this page">' in page
-    counts = re.findall(r'name="verdict" value="([a-z-]+)" checked> [^<]*<span class="explainer-filter-count">\((\d+)\)', page)
-    on_page = [corpus.claim(c).verdict for c in corpus.claims_in_document(listing.by_title(corpus)[4])]
-    assert {v: int(n) for v, n in counts} == {v: on_page.count(v) for v in on_page}
+def test_each_page_of_a_paged_claims_index_filters_the_whole_corpus_with_links(corpus: Corpus) -> None:
+    """No form that could filter only the claims on screen: links to every verdict's listing instead."""
+    pages = render_pages(corpus, SiteOptions(articles_per_page=2))
+    present = [v for v in VERDICTS if any(corpus.claim(c).verdict == v for c in corpus.claims)]
+    assert len(present) > 3
+    for page in listing_pages(pages, "claims/index.md"):
+        assert "explainer-filter" not in pages[page]
+        nav = re.search(r'<nav class="explainer-browse" aria-label="Every claim by verdict or tag" data-search-exclude>.*</nav>', pages[page])
+        assert nav is not None
+        up = "" if page == "claims/index.md" else "../../"
+        assert re.findall(r'href="([^"]*)"', nav[0]) == [f"{up}verdicts/{v}/" for v in present]
 
 
 def test_later_pages_link_up_one_folder(corpus: Corpus) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
+from generator.annotations.model import VERDICTS
 from generator.annotations.pipeline import check
 from generator.pages.options import SiteOptions
 from generator.pages.site import render_pages
@@ -27,6 +28,7 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "claims/index.md",
         "claims/no-request.md",
         "claims/trump-wants-to-meet.md",
+        *sorted(f"claims/verdicts/{verdict}.md" for verdict in VERDICTS),  # one listing each, empty ones too
         "corrections.md",
         "graph.md",
         "index.md",
@@ -38,6 +40,7 @@ def test_one_page_per_entity_and_index(pages: dict[str, str]) -> None:
         "sources/index.md",
         "sources/reuters.md",
         "sources/tass.md",
+        "tags.md",
         "timeline.md",
     ]
 
@@ -68,7 +71,7 @@ def test_article_shows_metadata_and_summary(pages: dict[str, str]) -> None:
 def test_claim_page_has_context_claimant_evidence_and_way_back(pages: dict[str, str]) -> None:
     page = pages["claims/trump-wants-to-meet.md"]
     assert page.startswith("# He wants to meet, and we're working on it\n")
-    assert "[❝ Accurate quote](../reference/verdicts.md#accurate-quote){ .verdict .verdict-accurate-quote } · Direct quote" in page
+    assert "[❝ Accurate quote](verdicts/accurate-quote.md){ .verdict .verdict-accurate-quote } · Direct quote" in page
     assert (
         "> US President\\-Elect Donald Trump said “<mark>He wants to meet, and we’re working on it</mark>” on Thursday, "
         "according to Reuters\\. Kremlin spokesman Peskov said: “No, there was no request\\.”\n"
@@ -100,7 +103,7 @@ def test_source_page_lists_relayed_claims_published_articles_and_citations(pages
     page = pages["sources/reuters.md"]
     assert "- **Type:** News agency" in page
     relayed = '<div class="explainer-backlinks" data-search-exclude><ul><li><a href="../../claims/trump-wants-to-meet/">He wants to meet'
-    assert f"## Claims it relays\n\n{relayed}" in page
+    assert f"## Claims it relays\n\n### ❝ Accurate quote (1) {{ #claims-accurate-quote data-search-exclude }}\n\n{relayed}" in page
     assert "## Articles it published\n\n- [Trump to Meet Putin](../articles/trump-putin.md)" in page
     assert "## Cited as evidence\n\n- [He wants to meet" in page
 

@@ -40,6 +40,7 @@ def test_a_render_is_the_site_wide_pages_then_the_entity_pages(corpus: Corpus) -
     pages = render_pages(corpus, OPTIONS)
     site = site_pages(corpus, OPTIONS)
     assert "graph.md" in site and "claims/index.md" in site
+    assert "claims/verdicts/opinion.md" in site and "claims/verdicts/opinion/2.md" in site  # the forked rendering makes them too
     assert list(pages.items()) == [*site.items(), *entity_pages(corpus, OPTIONS)]
     assert [path for path, _ in entity_pages(corpus, OPTIONS)] == entity_page_paths(corpus)
 

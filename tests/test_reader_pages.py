@@ -93,8 +93,8 @@ def test_json_script_escapes_markup() -> None:
 def test_article_shows_the_text_first_with_a_legend(corpus: Corpus) -> None:
     page = render_pages(corpus)["articles/trump-putin.md"]
     assert page.index("## The text") < page.index("## Claims in this article")
-    assert "- [❝ Accurate quote](../reference/verdicts.md#accurate-quote){ .verdict .verdict-accurate-quote } × 1" in page
-    assert "- [… Unverified](../reference/verdicts.md#unverified){ .verdict .verdict-unverified } × 1" in page
+    assert "- [❝ Accurate quote](../claims/verdicts/accurate-quote.md){ .verdict .verdict-accurate-quote } × 1" in page
+    assert "- [… Unverified](../claims/verdicts/unverified.md){ .verdict .verdict-unverified } × 1" in page
 
 
 # --- graphs -------------------------------------------------------------------------------

@@ -158,9 +158,7 @@
         var heading = article.previousElementSibling;
         if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
-      // A claims index of many pages filters the claims of the page it is on.
-      var where = form.getAttribute("data-scope") === "page" ? " on this page" : "";
-      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims" + where + ".";
+      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims.";
     }
 
     form.addEventListener("change", apply);

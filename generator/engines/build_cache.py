@@ -24,12 +24,13 @@ file for file, after edits of every kind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..annotations.check_cache import CheckCache
 from ..annotations.corpus import Corpus, Key
+from ..annotations.model import Claim
 from ..annotations.scale import V1_SCALE, Scale
 from ..open_data.data_export import Pieces, data_pieces, export_files
 from ..pages.graph.network import Network, network
@@ -38,7 +39,7 @@ from ..pages.options import SiteOptions
 from ..pages.renderer import ClaimLines, LineKey
 from ..pages.timeline import timeline_listing
 from ..site_map import urls
-from ..site_map.listing import ListingPage, claims_index_listing, graph_listing
+from ..site_map.listing import ListingPage, claims_index_listing, facets, graph_listing, tag_listings, verdict_listings
 
 DEPTH = 2  # how many links away a page shows facts about other entities
 
@@ -92,7 +93,12 @@ class BuildCache(CheckCache):
                 if before is None or (before.path, before.count) != (page.path, page.count):
                     reuse.pop(urls.entity_page(*key), None)
         if affected is not None:
-            reuse.update(last.unchanged_listing_pages(self.listings(corpus, options.articles_per_page), affected))
+            kept = last.unchanged_listing_pages(self.listings(corpus, options.articles_per_page), affected)
+            if facets(claims_of(last.entries), corpus.scale) != facets(claims_of(self.entries(corpus)), corpus.scale):
+                # Each page of the claims index links to every verdict and tag some claim has.
+                index = {page.path for page in claims_index_listing(corpus, options.articles_per_page)}
+                kept = {page: text for page, text in kept.items() if page not in index}
+            reuse.update(kept)
         self.affected = affected
         self.claim_lines.start({k: v for k, v in last.lines.items() if ("claims", k[1]) not in affected} if affected is not None else {})
         return reuse
@@ -197,7 +203,7 @@ class Rendered:
     options: SiteOptions  # without its edit links, which are compared page by page
     edit_links: Mapping[str, Any]
     lines: dict[LineKey, str]  # claim lines valid for this render
-    listed: list[ListingPage]  # the pages of the claims index and the timeline in this render
+    listed: list[ListingPage]  # the pages of the listings of `listings()` in this render
     drawn_on: dict[Key, ListingPage]  # the graph page that draws each entity (`graph.drawn_on`)
     scale: Scale = V1_SCALE  # the rating scale the pages show
 
@@ -250,13 +256,15 @@ class Rendered:
         return reuse, affected
 
     def unchanged_listing_pages(self, listed: list[ListingPage], affected: set[Key]) -> dict[str, str]:
-        """The pages of the claims index and the timeline that list the same articles as in this
-        render, none of them within two links of a change.
+        """The pages of the claims index, the verdicts' and tags' listings and the timeline that
+        list the same articles as in this render, none of them within two links of a change.
 
         Such a page shows its articles, their claims and their claimants (two links from the
         article), and its place in the listing: the same `ListingPage` and no affected article
-        give the same text. The graph's pages are not among them: their drawing also follows
-        the order of the annotation files (`graph.page_networks`); they are kept by `graph_pages`.
+        give the same text. (A page of the claims index also links to the listing of every
+        verdict and tag the corpus has: `reusable_pages` drops those pages when that set changed.)
+        The graph's pages are not among them: their drawing also follows the order of the
+        annotation files (`graph.page_networks`); they are kept by `graph_pages`.
         """
         before = {page.path: page for page in self.listed}
         return {
@@ -268,8 +276,15 @@ class Rendered:
 
 
 def listings(corpus: Corpus, per_page: int) -> list[ListingPage]:
-    """The pages of the claims index and the timeline, the listings whose pages a rebuild may keep."""
-    return [*claims_index_listing(corpus, per_page), *timeline_listing(corpus, per_page)]
+    """The pages of the claims index, of each verdict's and tag's listing and of the timeline:
+    the listings whose pages a rebuild may keep."""
+    by_facet = [*verdict_listings(corpus, per_page).values(), *tag_listings(corpus, per_page).values()]
+    return [*claims_index_listing(corpus, per_page), *(page for pages in by_facet for page in pages), *timeline_listing(corpus, per_page)]
+
+
+def claims_of(entries: Mapping[Key, Any]) -> Iterator[Claim]:
+    """The claims among `entries`."""
+    return (entry for (kind, _), entry in entries.items() if kind == "claims")
 
 
 # A person's or a source's page shows its own facts, its direct neighbours' (its claims, the

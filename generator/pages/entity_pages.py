@@ -5,13 +5,13 @@ from __future__ import annotations
 from ..annotations import light_markdown
 from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, Claim, Person, Source
 from ..site_map import urls
-from .markdown_text import escape
+from .markdown_text import as_html_name, escape
 from .pieces import backlinks_block, block_html, entity_link, external_url, inline_html, marked, verdict_badge
-from .renderer import Renderer
+from .scorecard import Scorecards, claims_of
 from .timeline import long_date
 
 
-class EntityPages(Renderer):
+class EntityPages(Scorecards):
     def claim_page(self, claim_id: str) -> str:
         here = urls.entity_page("claims", claim_id)
         claim: Claim = self.c.claim(claim_id)
@@ -48,7 +48,8 @@ class EntityPages(Renderer):
             facts.append("- **Via:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)))
         facts.append("- **Article:** " + entity_link(here, "documents", doc_id, self.c.titles[doc_id], urls.claim_anchor(claim_id)))
         if claim.tags:
-            facts.append("- **Tags:** " + ", ".join(f"`{t}`" for t in claim.tags))
+            # Each tag leads to every claim with it (a checked slug: nothing in it for Markdown).
+            facts.append("- **Tags:** " + ", ".join(f"[`{t}`]({urls.relative_link(here, urls.tag_listing(t))})" for t in dict.fromkeys(claim.tags)))
         out += facts + [""]
         out += ["## Explanation", ""]
         if claim.explanation:
@@ -97,7 +98,10 @@ class EntityPages(Renderer):
     def person_page(self, person_id: str) -> str:
         here = urls.entity_page("people", person_id)
         person: Person = self.c.people[person_id].entry
+        claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
         out = [f"# {escape(person.name)}", ""]
+        caption = f"Verdicts on the {claims_of(len(claims))} by {as_html_name(person.name)}"
+        out += self.scorecard(claims, caption, "No claims recorded, so no verdicts.")
         facts = []
         if person.role:
             facts.append(f"- **Role:** {escape(person.role)}")
@@ -112,9 +116,8 @@ class EntityPages(Renderer):
         if person.description:
             out.append(block_html("description", light_markdown.render(person.description)))
         html_links = self.html_links(here)
-        claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
         out += [f"## What {escape(person.name)} said", ""]
-        out += [backlinks_block([self.backlink_line(here, html_links, c) for c in claims]) if claims else "No claims recorded.", ""]
+        out += self.claims_by_verdict(here, html_links, claims) if claims else ["No claims recorded.", ""]
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
         out += ["## Where they are mentioned", ""]
         out += [backlinks_block(self.mention_items(html_links, mentions)) if mentions else "No mentions found in the texts.", ""]
@@ -124,7 +127,11 @@ class EntityPages(Renderer):
     def source_page(self, source_id: str) -> str:
         here = urls.entity_page("sources", source_id)
         source: Source = self.c.sources[source_id].entry
-        out = [f"# {escape(source.name)}", "", f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}"]
+        relayed = self.c.backlinks.claims_via.get(source_id, [])
+        out = [f"# {escape(source.name)}", ""]
+        caption = f"Verdicts on the {claims_of(len(relayed))} {as_html_name(source.name)} relays"
+        out += self.scorecard(relayed, caption, "No claims relayed, so no verdicts.")
+        out.append(f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}")
         if source.url:
             out.append(f"- **Website:** [{escape(source.url)}]({external_url(source.url)})")
         out.append("")
@@ -132,10 +139,9 @@ class EntityPages(Renderer):
             out.append(block_html("description", light_markdown.render(source.description)))
         b = self.c.backlinks
         links = self.html_links(here)
-        relayed = [self.backlink_line(here, links, c) for c in b.claims_via.get(source_id, [])]
         mentioned = self.mention_items(links, b.mentions_of.get(("sources", source_id), []))
         sections = [
-            ("Claims it relays", [backlinks_block(relayed)] if relayed else []),
+            ("Claims it relays", self.claims_by_verdict(here, links, relayed)),
             ("Articles it published", [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),

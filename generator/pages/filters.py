@@ -1,7 +1,12 @@
-"""The claims index filter: verdict and tag checkboxes, and the data each claim row carries.
+"""The claims index filter: links to every verdict's and tag's listing, verdict and tag
+checkboxes, and the data each claim row carries.
 
-The form is rendered hidden; the page script shows it and hides the rows that do not
-match. Without the script the form stays hidden and every claim is listed.
+The links (`browse`) filter the whole corpus, on every page of the claims index, with or
+without JavaScript: each leads to the listing of every claim with that verdict or tag
+(`claim_listings`). A claims index of one page also has the checkboxes, which combine
+verdicts and tags: the form is rendered hidden; the page script shows it and hides the rows
+that do not match. Without the script the form stays hidden and every claim is listed. An
+index of many pages has no such form, which could only filter the page on screen.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ import html
 from collections import Counter
 
 from ..annotations.corpus import Corpus
-from .pieces import verdict_icon
+from ..site_map import urls
+from .markdown_text import as_html
+from .pieces import HtmlLinks, verdict_icon
 
 
 def row_attributes(corpus: Corpus, claim_id: str) -> str:
@@ -28,19 +35,42 @@ def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str
     )
 
 
-def filter_form(corpus: Corpus, claim_ids: list[str], *, on_one_page: bool = False) -> list[str]:
-    """The filter of the listed claims as one raw HTML block, or nothing when none are listed.
+TAGS_SHOWN = 20  # tags linked from each page of the claims index; the tags page has every one
 
-    `on_one_page`: the claims index has more pages, and this one's filter (and its counts)
-    cover its own claims.
+
+def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks) -> list[str]:
+    """Links to the listing of each of `verdicts` and `tags` (`listing.facets`), as one raw HTML
+    block, or nothing when there are no claims.
+
+    No counts: a page of the claims index then shows nothing of the claims of other pages but
+    which verdicts and tags exist, and an edit to a verdict elsewhere leaves it as it was.
     """
+    if not verdicts:
+        return []
+    rated = " ".join(links.verdicts[v] for v in verdicts)
+    parts = [
+        '<nav class="explainer-browse" aria-label="Every claim by verdict or tag" data-search-exclude>',
+        f"<p><strong>Every claim rated</strong> {rated}</p>",
+    ]
+    if tags:
+        # A few tags are links here; more would make every page of the index long (their
+        # number times the index's pages): the tags page lists them all, once.
+        shown = [f'<a href="{links.url(urls.tag_listing(t))}"><code>{as_html(t)}</code></a>' for t in tags[:TAGS_SHOWN]]
+        every = f'<a href="{links.url(urls.TAGS)}">{"every tag" if len(tags) <= TAGS_SHOWN else f"all {len(tags):,} tags"}</a>'
+        parts.append(f"<p><strong>Every claim tagged</strong> {' · '.join(shown)} ({every})</p>")
+    parts.append("</nav>")
+    return ["", "".join(parts), ""]
+
+
+def filter_form(corpus: Corpus, claim_ids: list[str]) -> list[str]:
+    """The filter of the listed claims (every claim of a claims index of one page) as one raw
+    HTML block, or nothing when none are listed."""
     if not claim_ids:
         return []
     verdicts: Counter[str] = Counter(corpus.claim(c).verdict for c in claim_ids)
     tags: Counter[str] = Counter(t for c in claim_ids for t in dict.fromkeys(corpus.claim(c).tags))
-    scope = ' data-scope="page" aria-label="Filter the claims on this page"' if on_one_page else ' aria-label="Filter the claims"'
     parts = [
-        f'<form class="explainer-filter" hidden data-search-exclude{scope}>',
+        '<form class="explainer-filter" hidden data-search-exclude aria-label="Filter the claims">',
         "<fieldset><legend>Verdict</legend>",
         *[
             checkbox("verdict", v, f"{verdict_icon(corpus.scale, v)} {corpus.scale.label(v)}", verdicts[v], True)

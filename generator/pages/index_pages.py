@@ -8,7 +8,7 @@ from functools import partial
 from ..annotations.model import SOURCE_TYPE_LABELS, Person, Source
 from ..site_map import listing, urls
 from ..site_map.listing import ListingPage
-from .filters import filter_form, row_attributes
+from .filters import browse, filter_form, row_attributes
 from .markdown_text import escape
 from .pager import page_title, pager
 from .pieces import entity_link
@@ -31,13 +31,16 @@ class IndexPages(Renderer):
 
     def claims_index_pages(self, per_page: int) -> list[tuple[str, Callable[[], str]]]:
         """Each page of the claims index (`per_page` articles with claims, see `listing`) with the function that renders it."""
-        return [(page.path, partial(self.claims_index, page)) for page in listing.claims_index_listing(self.c, per_page)]
+        facets = listing.facets((located.entry for located in self.c.claims.values()), self.c.scale)
+        return [(page.path, partial(self.claims_index, page, facets)) for page in listing.claims_index_listing(self.c, per_page)]
 
-    def claims_index(self, page: ListingPage) -> str:
+    def claims_index(self, page: ListingPage, facets: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+        """A page of the claims index; `facets`, the verdicts and tags of the whole corpus (`listing.facets`)."""
         here = page.path
         links = self.html_links(here)
-        listed = [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)]
-        out = [f"# {page_title('Claims', page)}", "", *filter_form(self.c, listed, on_one_page=page.count > 1)]
+        out = [f"# {page_title('Claims', page)}", "", *browse(*facets, links)]
+        if page.count == 1:
+            out += filter_form(self.c, [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)])
         out += pager(page, "claims index")
         for doc_id in page.doc_ids:
             # Each article's lines are one HTML block (`html_blocks`): MkDocs converts only the heading.

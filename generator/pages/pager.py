@@ -11,16 +11,20 @@ def page_title(name: str, page: ListingPage) -> str:
     return name if page.count == 1 else f"{name}, page {page.number} of {page.count}"
 
 
-def pager(page: ListingPage, what: str) -> list[str]:
+def pager(page: ListingPage, what: str, *, every_page_from_first: bool = False) -> list[str]:
     """Markdown lines linking the pages of a listing (none when it has one page).
 
     Shows the first and last page, and two on each side of this one: a bounded number of links
-    however long the listing.
+    however long the listing. With `every_page_from_first`, the first page links to every page
+    (a listing of one verdict or tag: a reader can jump to any page from where they land).
     """
     if page.count == 1:
         return []
     last = page.first + len(page.doc_ids) - 1
-    shown = sorted({1, page.count, *range(max(1, page.number - 2), min(page.count, page.number + 2) + 1)})
+    if every_page_from_first and page.number == 1:
+        shown = list(range(1, page.count + 1))
+    else:
+        shown = sorted({1, page.count, *range(max(1, page.number - 2), min(page.count, page.number + 2) + 1)})
     items: list[str] = []
     if page.number > 1:
         items.append(f"[← Previous]({_link(page, page.number - 1)})")

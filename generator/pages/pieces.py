@@ -10,6 +10,7 @@ for the generator's own HTML blocks (`html_blocks`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import quote
 
 from ..annotations import light_markdown
@@ -50,8 +51,9 @@ def external_url(url: str) -> str:
 
 
 def verdict_badge(here: str, verdict: str, scale: Scale) -> str:
+    """A verdict's badge, leading to every claim with that verdict (whose page says what it means)."""
     label = escape(scale.label(verdict))
-    target = urls.relative_link(here, urls.VERDICTS, verdict)
+    target = urls.relative_link(here, urls.verdict_listing(verdict))
     return f"[{verdict_icon(scale, verdict)} {label}]({target}){{ .verdict .{verdict_class(scale, verdict)} }}"
 
 
@@ -68,17 +70,40 @@ class HtmlLinks:
 
     def __init__(self, here: str, directory_urls: bool, scale: Scale, to_sources: bool = False) -> None:
         self.url = urls.url_links_from(here, directory_urls=directory_urls, to_sources=to_sources)
-        verdicts = urls.url_link(here, urls.VERDICTS, directory_urls=directory_urls, to_sources=to_sources)
-        self.verdicts = {
-            verdict: f'<a class="verdict {verdict_class(scale, verdict)}" href="{verdicts}#{verdict}">'
-            f"{verdict_icon(scale, verdict)} {as_html_name(v.label)}</a>"
-            for verdict, v in scale.verdicts.items()
-        }
+        self.verdicts = _Badges(partial(urls.url_link, here, directory_urls=directory_urls, to_sources=to_sources), scale)
 
     def entity(self, kind: str, entity_id: str, label: str, anchor: str = "", lang: str = "") -> str:
         href = self.url(urls.entity_page(kind, entity_id)) + (f"#{anchor}" if anchor else "")
         text = f"<span{lang}>{as_html_name(label)}</span>" if lang else as_html_name(label)
         return f'<a href="{href}">{text}</a>'
+
+
+class _Badges(dict[str, str]):
+    """`verdict_badge` as HTML, by verdict, each made when first asked for: most pages show a few verdicts of the scale."""
+
+    def __init__(self, link: Callable[[str], str], scale: Scale) -> None:
+        super().__init__()
+        self.link = link
+        self.scale = scale
+
+    def __missing__(self, verdict: str) -> str:
+        scale = self.scale
+        href = self.link(urls.verdict_listing(verdict))
+        badge = self[verdict] = (
+            f'<a class="verdict {verdict_class(scale, verdict)}" href="{href}">'
+            f"{verdict_icon(scale, verdict)} {as_html_name(scale.label(verdict))}</a>"
+        )
+        return badge
+
+
+# A sentence's last character as light Markdown writes it (`inline_html` writes most punctuation
+# as character references).
+_STOPS = (".", "!", "?", "&#46;", "&#33;", "&#63;")
+
+
+def as_sentence(html: str) -> str:
+    """`html` ending in a full stop, unless it already ends a sentence."""
+    return html if html.rstrip().endswith(_STOPS) else html + "."
 
 
 def block_html(css_class: str, html: str) -> str:

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 from ..annotations import model
 from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS
 from ..annotations.scale import Scale
+from ..site_map import urls
 from .markdown_text import escape
-from .pieces import inline_html
+from .pieces import as_sentence, inline_html
 
 _VALIDATOR_NAMES = {
     model._check_id: "id",
@@ -146,10 +147,6 @@ def format_page(scale: Scale) -> str:
     return "\n".join(out)
 
 
-def _sentence(html: str) -> str:
-    return html if html.rstrip().endswith((".", "!", "?")) else html + "."
-
-
 def verdicts_page(scale: Scale) -> str:
     best, worst = scale.best(), scale.worst()
     rated = f"ClaimReview rating ({worst}–{best})" if best is not None else "ClaimReview rating"
@@ -168,5 +165,13 @@ def verdicts_page(scale: Scale) -> str:
         out.append(f"| [{escape(v.label)}](#{key}) | {inline_html(v.meaning)} | {kinds} | {rating} |")
     out.append("")
     for key, v in scale.verdicts.items():
-        out += [f"## {escape(v.label)} {{ #{key} }}", "", f"`{key}`: {_sentence(inline_html(v.meaning))}", ""]
+        listed = urls.relative_link(urls.VERDICTS, urls.verdict_listing(key))
+        out += [
+            f"## {escape(v.label)} {{ #{key} }}",
+            "",
+            f"`{key}`: {as_sentence(inline_html(v.meaning))}",
+            "",
+            f"[Every claim rated {escape(v.label)}]({listed})",
+            "",
+        ]
     return "\n".join(out)

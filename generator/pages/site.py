@@ -17,6 +17,7 @@ from ..site_map import listing, urls
 from ..site_map.listing import ListingPage
 from ..support.progress import QUIET, Progress
 from .article_page import ArticlePage
+from .claim_listings import ClaimListings
 from .corrections_page import corrections_page
 from .edit_links import footer as edit_footer
 from .entity_pages import EntityPages
@@ -29,7 +30,7 @@ from .renderer import ClaimLines
 from .timeline import timeline_pages
 
 
-class SiteRenderer(EntityPages, ArticlePage, IndexPages):
+class SiteRenderer(EntityPages, ArticlePage, IndexPages, ClaimListings):
     """Every page kind, over one corpus and one set of options."""
 
 
@@ -105,6 +106,9 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         *([(urls.HOME, r.home_page)] if options.home_page else []),
         (urls.index_page("documents"), r.documents_index),
         *r.claims_index_pages(per_page),
+        *r.verdict_listing_pages(per_page),
+        *r.tag_listing_pages(per_page),
+        (urls.TAGS, r.tags_page),
         (urls.index_page("people"), r.people_index),
         (urls.index_page("sources"), r.sources_index),
         (urls.VERDICTS, partial(verdicts_page, corpus.scale)),

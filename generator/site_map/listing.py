@@ -9,11 +9,15 @@ changes only the pages that list the edited claim's article.
 The first page keeps the listing's path (`claims/index.md`, `timeline.md`); the others go
 in a folder named after it (`claims/index/2.md`, `timeline/2.md`). `index` is the one slug
 an id may not be, so no claim's page can be in the way.
+
+The listings of one verdict or one tag (`claims/verdicts/inaccurate.md`, `claims/tags/economy.md`)
+cover the whole corpus, newest article first (`by_date`), so that "every inaccurate claim"
+is a page, not a filter of the page on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +25,8 @@ from . import urls
 
 if TYPE_CHECKING:
     from ..annotations.corpus import Corpus
+    from ..annotations.model import Claim
+    from ..annotations.scale import Scale
 
 ARTICLES_PER_PAGE = 25  # ~225 claims a page at the benchmark's 9 claims an article
 
@@ -46,6 +52,16 @@ def by_title(corpus: Corpus) -> list[str]:
     return sorted(corpus.documents, key=lambda d: (corpus.titles[d].casefold(), d))
 
 
+def by_date(corpus: Corpus) -> list[str]:
+    """Every article, newest first: latest `published` date first, articles of one date in
+    title order. An article without a date is not known to be new: those come after every
+    dated one, in title order."""
+    titled = by_title(corpus)
+    dated = [d for d in titled if corpus.documents[d].entry.published]
+    dated.sort(key=lambda d: corpus.documents[d].entry.published, reverse=True)  # stable: title order kept within a date
+    return dated + [d for d in titled if not corpus.documents[d].entry.published]
+
+
 def claims_index_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
     """The claims index: the articles that have claims, in title order."""
     return split(urls.index_page("claims"), [d for d in by_title(corpus) if corpus.claims_in_document(d)], per_page)
@@ -54,6 +70,37 @@ def claims_index_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
 def graph_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
     """The graph: every article, in title order."""
     return split(urls.GRAPH, by_title(corpus), per_page)
+
+
+def verdict_listings(corpus: Corpus, per_page: int) -> dict[str, list[ListingPage]]:
+    """Each verdict of the corpus's scale (in its order), with the pages listing its claims'
+    articles, newest first. A verdict no claim has gets its one empty page all the same:
+    every badge and the verdicts page link to each verdict's listing."""
+    having: dict[str, list[str]] = {verdict: [] for verdict in corpus.scale.verdicts}
+    for doc_id in by_date(corpus):
+        for verdict in dict.fromkeys(corpus.claim(c).verdict for c in corpus.claims_in_document(doc_id)):
+            having[verdict].append(doc_id)
+    return {verdict: split(urls.verdict_listing(verdict), doc_ids, per_page) for verdict, doc_ids in having.items()}
+
+
+def tag_listings(corpus: Corpus, per_page: int) -> dict[str, list[ListingPage]]:
+    """Each tag some claim has, in alphabetical order, with the pages listing its claims' articles, newest first."""
+    having: dict[str, list[str]] = {}
+    for doc_id in by_date(corpus):
+        for tag in dict.fromkeys(t for c in corpus.claims_in_document(doc_id) for t in corpus.claim(c).tags):
+            having.setdefault(tag, []).append(doc_id)
+    return {tag: split(urls.tag_listing(tag), having[tag], per_page) for tag in sorted(having)}
+
+
+def facets(claims: Iterable[Claim], scale: Scale) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The verdicts (in the scale's order) and the tags (sorted) that some of `claims` have:
+    what the claims index offers to list, and all it shows of the corpus beyond its own articles."""
+    verdicts: set[str] = set()
+    tags: set[str] = set()
+    for claim in claims:
+        verdicts.add(claim.verdict)
+        tags.update(claim.tags)
+    return tuple(v for v in scale.verdicts if v in verdicts), tuple(sorted(tags))
 
 
 def page_path(first: str, number: int) -> str:

@@ -39,6 +39,29 @@ def index_page(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+# The listings of every claim with one verdict or one tag live in folders of the claims
+# section: `claims/verdicts/<verdict>.md` (URL `claims/verdicts/<verdict>/`), its later pages
+# `claims/verdicts/<verdict>/2.md` (`site_map.listing.page_path`). A claim's page is always
+# `claims/<id>.md`, one level up, so no claim id reaches these paths, not even `verdicts` or
+# `tags` (whose pages build to `claims/verdicts/index.html`, beside the listings' folders).
+# For that reason no page is ever made at `claims/verdicts/index.md` or `claims/tags/index.md`.
+# Verdicts are the model's keys and tags are checked slugs that are never `index`
+# (`annotations.model._check_id`): one tag, one path, and two tags never share one.
+TAGS = "tags.md"  # every tag, linking to its listing
+VERDICT_LISTINGS = f"{SECTIONS['claims']}/verdicts"
+TAG_LISTINGS = f"{SECTIONS['claims']}/tags"
+
+
+def verdict_listing(verdict: str) -> str:
+    """The first page of every claim with a verdict: `claims/verdicts/inaccurate.md`."""
+    return f"{VERDICT_LISTINGS}/{verdict}.md"
+
+
+def tag_listing(tag: str) -> str:
+    """The first page of every claim with a tag: `claims/tags/economy.md`."""
+    return f"{TAG_LISTINGS}/{tag}.md"
+
+
 def page_url(page: str, *, directory_urls: bool = True) -> str:
     """The site URL of a page, relative to the site root: `people/donald-trump/`."""
     if not directory_urls:
@@ -207,3 +230,8 @@ def claim_anchor(claim_id: str) -> str:
 def correction_anchor(number: int) -> str:
     """A claim page's `number`th correction (from 1, in the order the annotations list them)."""
     return f"correction-{number}"
+
+
+def verdict_group_anchor(verdict: str) -> str:
+    """A person's or source's claims of one verdict, on their page (the scorecard links there)."""
+    return f"claims-{verdict}"

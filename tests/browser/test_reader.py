@@ -356,23 +356,54 @@ def paged_site(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield base
 
 
-def test_the_claims_index_pages_link_each_other_and_filter_their_own_claims(page: Any, paged_site: str) -> None:
+def test_the_claims_index_pages_link_each_other_and_every_claim_of_a_verdict_or_tag(page: Any, paged_site: str) -> None:
     page.goto(paged_site + "claims/")
     assert headings(page, "article h1") == ["Claims, page 1 of 2"]
     assert headings(page, "article h2") == ["Budget Row in Lima"]
     assert page.locator("nav.explainer-pager").count() == 2
     assert page.locator('nav.explainer-pager strong[aria-current="page"]').first.inner_text() == "1"
-    status = page.locator(".explainer-filter-status")
-    assert status.inner_text() == "Showing 2 of 2 claims on this page."
+    assert page.locator("form.explainer-filter").count() == 0  # no filter of the claims on screen only
     page.locator("nav.explainer-pager").first.get_by_role("link", name="Next →").click()
     page.wait_for_url(paged_site + "claims/index/2/")
     assert headings(page, "article h1") == ["Claims, page 2 of 2"]
     assert headings(page, "article h2") == ["Trump to Meet Putin"]
     assert page.locator("li.claim-row").count() == 2
-    page.locator('form.explainer-filter input[name="verdict"][value="accurate-quote"]').uncheck()
-    assert status.inner_text() == "Showing 1 of 2 claims on this page."
-    page.locator("nav.explainer-pager").last.get_by_role("link", name="1", exact=True).click()
+    # From any page of the index, a verdict leads to every claim with it: here, one on page 1.
+    browse = page.get_by_role("navigation", name="Every claim by verdict or tag")
+    browse.get_by_role("link", name="◇ Opinion").click()
+    page.wait_for_url(paged_site + "claims/verdicts/opinion/")
+    assert headings(page, "article h1") == ["Claims rated Opinion"]
+    assert page.locator(".explainer-claims li").all_inner_texts() == [f"the figures are cooked · ◇ Opinion · {HOSTILE}"]
+    page.get_by_role("link", name="the claims index").click()
     page.wait_for_url(paged_site + "claims/")
+    page.get_by_role("navigation", name="Every claim by verdict or tag").get_by_role("link", name="economy").click()
+    page.wait_for_url(paged_site + "claims/tags/economy/")
+    assert headings(page, "article h1") == ["Claims tagged economy"]
+    assert page.locator(".explainer-claims li").count() == 2
+
+
+def test_without_javascript_the_listings_are_links_and_pages(chromium: Any, paged_site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(paged_site + "claims/index/2/")
+    tab.get_by_role("navigation", name="Every claim by verdict or tag").get_by_role("link", name="⚠ Misleading").click()
+    tab.wait_for_url(paged_site + "claims/verdicts/misleading/")
+    assert tab.locator(".explainer-claims li:visible").count() == 1
+    tab.get_by_role("link", name="The deficit fell to 2 percent").click()
+    tab.wait_for_url(paged_site + "claims/deficit-fell/")
+    context.close()
+
+
+def test_a_persons_scorecard_is_a_table_whose_verdicts_lead_to_their_claims(page: Any, site: str) -> None:
+    page.goto(site + "people/jose-nunez-perez/")
+    scorecard = page.locator("#scorecard")
+    assert page.locator("article h1 + #scorecard").count() == 1  # the page opens with it
+    table = scorecard.get_by_role("table", name="Verdicts on the 1 claim by José Núñez-Pérez")
+    assert table.locator("tbody tr").all_inner_texts() == ["⚠ Misleading\t1\t 100%"]
+    assert table.locator("svg.explainer-bar").get_attribute("aria-hidden") == "true"
+    table.get_by_role("link", name="⚠ Misleading").click()
+    page.wait_for_url(site + "people/jose-nunez-perez/#claims-misleading")
+    assert page.locator("#claims-misleading + .explainer-backlinks li").count() == 1
 
 
 def test_the_timeline_and_graph_pages_open_their_entities(page: Any, paged_site: str) -> None:
