@@ -50,7 +50,7 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
-FIRST_LINE = re.compile(r"^\S[^:]*:\d+:\d+: (error|warning|info)\[[a-z]+(-[a-z]+)*\]: ")
+FIRST_LINE = re.compile(r"^\S[^:]*:\d+:\d+: (error|warning|notice|info)\[[a-z]+(-[a-z]+)*\]: ")
 NAUGHTY = [
     s for s in json.loads((Path(__file__).parent / "data" / "blns" / "blns.json").read_text(encoding="utf-8")) if len(s) < 200
 ]
