@@ -88,12 +88,12 @@ def claim_review_of(html: str) -> dict[str, object]:
 def test_badges_show_the_scale_s_label_with_the_tone_s_icon_and_colour(site: Project) -> None:
     html = site.html("claims/repeated")
     # The label is plain text: its `<b>` is shown, never parsed.
-    assert '<a class="verdict verdict-tone-negative" href="../../reference/verdicts/#wrong">✘ Wrong &lt;b&gt;</a>' in html
-    assert '<a class="verdict verdict-tone-positive" href="../../reference/verdicts/#faithful">✔ Faithful quote</a>' in (
+    assert '<a class="verdict verdict-tone-negative" href="../verdicts/wrong/">✘ Wrong &lt;b&gt;</a>' in html
+    assert '<a class="verdict verdict-tone-positive" href="../verdicts/faithful/">✔ Faithful quote</a>' in (
         site.html("claims/trump-wants-to-meet")
     )
     # `unverified`, relabelled, keeps v1's look: its tone is v1's.
-    assert '<a class="verdict verdict-unverified" href="../../reference/verdicts/#unverified">… Not checked yet</a>' in (
+    assert '<a class="verdict verdict-unverified" href="../verdicts/unverified/">… Not checked yet</a>' in (
         site.html("claims/no-request")
     )
 
@@ -178,7 +178,7 @@ def test_a_v1_verdict_redefined_with_another_tone_takes_the_tone_s_look(tmp_path
     project.write("seeds/scale.yaml", "verdicts:\n  - id: accurate\n    label: Right\n    meaning: Right.\n    rating: 2\n    tone: mixed\n")
     yaml = SAMPLE_YAML.replace("    verdict: accurate-quote\n", "    verdict: accurate\n")
     corpus = checked_corpus(project, yaml=yaml)
-    assert verdict_badge("x.md", "accurate", corpus.scale) == "[◐ Right](reference/verdicts.md#accurate){ .verdict .verdict-tone-mixed }"
+    assert verdict_badge("x.md", "accurate", corpus.scale) == "[◐ Right](claims/verdicts/accurate.md){ .verdict .verdict-tone-mixed }"
 
 
 def test_the_scale_of_contributing_md_is_a_valid_four_step_scale(project: Project) -> None:

@@ -209,6 +209,8 @@ def test_review_lists_what_the_change_does(repo: Path, monkeypatch: pytest.Monke
         "  page changed: articles/\n"
         "  page changed: articles/budget/\n"
         "  page changed: claims/\n"
+        "  page changed: claims/verdicts/mostly-accurate/\n"
+        "  page changed: claims/verdicts/unverified/\n"
         "  page changed: graph/\n"
         "  page changed: people/the-minister/\n"
         "  page changed: sources/\n"
@@ -231,8 +233,8 @@ def test_review_markdown_links_the_pages_when_site_url_is_known(
     ) in out
     page = "[`claims/budget-grew/`](https://owner.example.org/explainers/claims/budget-grew/)"
     assert f"- the budget grew by ten percent ({page}): corrections\n" in out
-    # Every page whose content changes, folded away: a verdict shows on many listings, a correction on corrections/.
-    assert "<details>\n<summary>7 pages change</summary>\n\n- [`articles/budget/`](https://owner.example.org/explainers/articles/budget/)\n" in out
+    # Every page whose content changes, folded away: a verdict shows on many listings (its own among them), a correction on corrections/.
+    assert "<details>\n<summary>9 pages change</summary>\n\n- [`articles/budget/`](https://owner.example.org/explainers/articles/budget/)\n" in out
     assert "- [`corrections/`](https://owner.example.org/explainers/corrections/)\n" in out
 
 
