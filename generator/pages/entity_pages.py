@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..annotations import light_markdown
-from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, Claim, Person, Source
+from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, VERDICTS, Claim, Person, Source
 from ..site_map import urls
 from .markdown_text import escape
 from .pieces import backlinks_block, block_html, entity_link, external_url, inline_html, marked, verdict_badge
 from .renderer import Renderer
+from .search_filters import filters_block
 
 
 class EntityPages(Renderer):
@@ -19,6 +20,7 @@ class EntityPages(Renderer):
         span = self.c.claim_span[claim_id]
         context = text.sentence_range(span, around=1)
         out = [f"# {escape(self.claim_title(claim_id))}", "", f"{verdict_badge(here, claim.verdict)} · {KIND_LABELS[claim.kind]}", ""]
+        out += self.claim_filters(claim, doc_id)
         out += [f"> {marked(text.text, span, context)}", ""]
         if claim.claimant:
             person: Person = self.c.people[claim.claimant].entry
@@ -69,10 +71,20 @@ class EntityPages(Renderer):
         out += self.local_graph("claims", claim_id)
         return "\n".join(out)
 
+    def claim_filters(self, claim: Claim, doc_id: str) -> list[str]:
+        publisher = self.c.documents[doc_id].entry.publisher
+        sources = [*claim.via, *([publisher] if publisher else [])]
+        return filters_block([
+            ("verdict", VERDICTS[claim.verdict][0]),
+            *([("person", self.c.people[claim.claimant].entry.name)] if claim.claimant else []),
+            *(("source", self.c.sources[s].entry.name) for s in sources),
+            *(("tag", t) for t in claim.tags),
+        ])
+
     def person_page(self, person_id: str) -> str:
         here = urls.entity_page("people", person_id)
         person: Person = self.c.people[person_id].entry
-        out = [f"# {escape(person.name)}", ""]
+        out = [f"# {escape(person.name)}", "", *filters_block([("person", person.name)])]
         facts = []
         if person.role:
             facts.append(f"- **Role:** {escape(person.role)}")
@@ -99,7 +111,7 @@ class EntityPages(Renderer):
     def source_page(self, source_id: str) -> str:
         here = urls.entity_page("sources", source_id)
         source: Source = self.c.sources[source_id].entry
-        out = [f"# {escape(source.name)}", "", f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}"]
+        out = [f"# {escape(source.name)}", "", *filters_block([("source", source.name)]), f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}"]
         if source.url:
             out.append(f"- **Website:** [{escape(source.url)}]({external_url(source.url)})")
         out.append("")

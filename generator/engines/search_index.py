@@ -1,0 +1,158 @@
+"""The site's search index, made by Pagefind from the built pages: once a build, or in the background under `serve`.
+
+Material's own search needed its whole lunr index (16 MB at 1,000 articles) fetched and
+built again on every page view (issue 23). Pagefind's index is chunked: a search fetches
+the chunks that hold its words, then a small fragment for each result shown. The binary
+comes in the `pagefind-bin` wheel from PyPI, so nothing is downloaded at build time, and the
+JavaScript it writes beside the index is always the index's own version.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from .stable_index import stabilise
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+FOLDER = "pagefind"  # in the site: docs/assets/search-worker.js loads `../pagefind/pagefind.js`
+# Each page's text is Material's article: not the navigation, header or footer that every page repeats.
+ROOT_SELECTOR = "article.md-content__inner"
+# What Material's search left out stays out: the generator's blocks marked `data-search-exclude`
+# (drawings, and the listing lines whose claims have pages of their own) and the headings' "¶".
+EXCLUDED = "[data-search-exclude], .headerlink"
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message says why, in Pagefind's words."""
+
+
+def executable() -> Path:
+    """Pagefind's binary, as the `pagefind-bin` wheel installs it beside its module."""
+    import pagefind_bin  # type: ignore[import-untyped]  # no type information; only its folder is used
+
+    folder = Path(pagefind_bin.__file__).parent
+    for name in ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagefind.exe"):
+        if (folder / name).is_file():
+            return folder / name
+    raise SearchIndexError(f"no Pagefind binary in {folder}; reinstall `pagefind-bin` (`make setup`)")
+
+
+def command(site_dir: Path, output: Path) -> list[str]:
+    return [
+        str(executable()),
+        "--site", str(site_dir),
+        "--output-path", str(output),
+        "--root-selector", ROOT_SELECTOR,
+        "--exclude-selectors", EXCLUDED,
+        "--silent",
+    ]  # fmt: skip
+
+
+def index_site(site_dir: Path, output: Path | None = None, *, nice: bool = False, running: list[subprocess.Popen[str]] | None = None) -> None:
+    """Index every page of `site_dir` into `output` (the site's own `pagefind/` folder by default).
+
+    `nice`: at a lower priority, so that the work a reader waits for (a `serve` rebuild) goes
+    first. `running`: where the Pagefind process is kept while it runs, for one who may end it.
+    """
+    output = output if output is not None else site_dir / FOLDER
+    cmd = command(site_dir, output)
+    if nice and os.name == "posix" and shutil.which("nice"):
+        cmd = ["nice", "-n", "10", *cmd]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace") as process:
+        if running is not None:
+            running.append(process)
+        said, _ = process.communicate()
+        if running is not None:
+            running.remove(process)
+    if process.returncode != 0:
+        lines = (said.strip() or f"exit status {process.returncode}").splitlines()[-20:]
+        raise SearchIndexError("Pagefind could not index the site:\n" + "\n".join(lines))
+    stabilise(output)
+
+
+def _swap_in(index: Path, site_dir: Path) -> None:
+    """A copy of `index` becomes the site's `pagefind/`, replacing the one there in one rename each way."""
+    new, old = site_dir / f".{FOLDER}-new", site_dir / f".{FOLDER}-old"
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(index, new)
+    current = site_dir / FOLDER
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class BackgroundIndex:
+    """The index under `mkdocs serve`: made again after each build, on a thread, never waited for.
+
+    At 1,000 articles Pagefind takes longer to index the site than a `--dirty` rebuild takes
+    to make the pages an edit changed, so the rebuild does not wait: the reader's pages
+    come first, and search answers from the previous index until the new one is swapped in.
+    Builds that come while an index is being made are indexed once, after it. The last
+    index is kept outside the site folder, because a rebuild without `--dirty` empties that
+    folder; it is copied back at once.
+    """
+
+    def __init__(self) -> None:
+        self._kept = Path(tempfile.mkdtemp(prefix="explainer-search-"))
+        self._lock = threading.Lock()
+        self._wanted: Path | None = None  # a site folder built since the last index began
+        self._thread: threading.Thread | None = None
+        self._running: list[subprocess.Popen[str]] = []
+        self._closed = False
+        self.made = threading.Event()  # set each time an index is swapped in (tests wait on it)
+
+    @property
+    def _last(self) -> Path:
+        return self._kept / "last"
+
+    def after_build(self, site_dir: Path) -> None:
+        with self._lock:
+            if self._last.is_dir() and not (site_dir / FOLDER).is_dir():
+                _swap_in(self._last, site_dir)
+            self._wanted = site_dir
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="explainer-search-index", daemon=True)
+                self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._wanted = self._wanted, None
+                if site_dir is None or self._closed:
+                    self._thread = None
+                    return
+            made = self._kept / "made"
+            shutil.rmtree(made, ignore_errors=True)
+            try:
+                index_site(site_dir, made, nice=True, running=self._running)
+                with self._lock:
+                    if self._closed:
+                        continue
+                    shutil.rmtree(self._last, ignore_errors=True)
+                    made.rename(self._last)
+                    _swap_in(self._last, site_dir)
+            except (SearchIndexError, OSError) as error:  # the pages are served all the same; the next build tries again
+                if not self._closed:
+                    log.warning(f"explainer-search: the search index was not updated: {error}")
+                continue
+            self.made.set()
+
+    def close(self) -> None:
+        """Ends the Pagefind run under way, if any, and removes the kept index."""
+        with self._lock:
+            self._closed, self._wanted = True, None
+            thread = self._thread
+            for process in list(self._running):
+                process.terminate()
+        if thread is not None:
+            thread.join()
+        shutil.rmtree(self._kept, ignore_errors=True)
