@@ -146,6 +146,15 @@ class BackgroundIndex:
                 continue
             self.made.set()
 
+    def wait(self, timeout: float) -> bool:
+        """Whether every build so far has been indexed (or failed to be) within `timeout` seconds."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        with self._lock:
+            return self._thread is None
+
     def close(self) -> None:
         """Ends the Pagefind run under way, if any, and removes the kept index."""
         with self._lock:

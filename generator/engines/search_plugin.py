@@ -15,6 +15,7 @@ edit's rebuild never waits for it.
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .search_index import BackgroundIndex, SearchIndexError, index_site
+from .search_index import FOLDER, BackgroundIndex, SearchIndexError, index_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +63,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.background.after_build(site_dir)
             return
         start = time.perf_counter()
+        shutil.rmtree(site_dir / FOLDER, ignore_errors=True)  # a `--dirty` build's site folder has the last index
         try:
             index_site(site_dir)
         except SearchIndexError as error:
