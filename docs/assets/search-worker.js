@@ -97,7 +97,8 @@ function item(result, data, typed) {
   return {
     location: data.url,
     title: escapeHtml((data.meta && data.meta.title) || data.url),
-    text: data.excerpt || "",
+    // Pagefind escapes the page's text in its excerpts; any `<` that does not open its <mark> is made text all the same.
+    text: (data.excerpt || "").replace(/<(?!\/?mark>)/g, "&lt;"),
     score: result.score,
     terms: highlighted(typed, data.excerpt || ""),
   };

@@ -199,7 +199,7 @@ def test_the_keyboard_opens_search_moves_through_results_and_follows_one(page: A
     assert page.evaluate("document.activeElement.getAttribute('href')") == target
     page.keyboard.press("Enter")
     page.wait_for_url(target)
-    assert page.locator("article mark", has_text="economía").count() > 0
+    page.locator("article mark", has_text="economía").first.wait_for()  # Material marks the words once the page is shown
 
 
 def test_searching_asks_only_the_site_and_fetches_only_what_it_shows(page: Any, site: str, requests: list[str]) -> None:
