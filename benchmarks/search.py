@@ -240,7 +240,7 @@ def main() -> None:
         sys.exit(f"{CHROMIUM} is missing (scripts/install-chromium)")
     query = args.query or person(7)[2]
     page = args.page.format(middle=args.articles // 2)
-    work = args.work or Path(tempfile.mkdtemp(prefix="explainer-search-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="explainer-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         pagefind_site, lunr_site = make_sites(args.articles, work)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import Project, built_project
 
-from generator.engines.search_index import FOLDER, BackgroundIndex, index_site
+from generator.engines.search_index import FOLDER, KEPT, BackgroundIndex, index_site
 
 TEXT = """\
 Budget Row in Lima
@@ -148,7 +148,7 @@ def test_under_serve_the_index_is_made_in_the_background_and_kept_across_a_clean
         assert background.made.wait(timeout=120)
     finally:
         background.close()
-    assert not list(site.glob(".pagefind-*"))
+    assert not list(site.glob(".pagefind-*")) and not (site / KEPT).exists()  # nothing of it is left once closed
 
 
 def test_index_site_writes_where_it_is_told(built: Project, tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import subprocess
-import tempfile
 import threading
 from pathlib import Path
 
@@ -90,6 +89,9 @@ def _swap_in(index: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+KEPT = ".explainer-search"  # in the site folder: MkDocs' clean step leaves hidden entries, `serve` removes the folder at the end
+
+
 class BackgroundIndex:
     """The index under `mkdocs serve`: made again after each build, on a thread, never waited for.
 
@@ -97,28 +99,26 @@ class BackgroundIndex:
     to make the pages an edit changed, so the rebuild does not wait: the reader's pages
     come first, and search answers from the previous index until the new one is swapped in.
     Builds that come while an index is being made are indexed once, after it. The last
-    index is kept outside the site folder, because a rebuild without `--dirty` empties that
-    folder; it is copied back at once.
+    index is kept in a hidden folder of the site folder, which a rebuild without `--dirty`
+    does not empty (MkDocs' clean step leaves hidden entries), and is copied back at once.
     """
 
     def __init__(self) -> None:
-        self._kept = Path(tempfile.mkdtemp(prefix="explainer-search-"))
         self._lock = threading.Lock()
         self._wanted: Path | None = None  # a site folder built since the last index began
+        self._sites: set[Path] = set()  # every site folder indexed, for `close`
         self._thread: threading.Thread | None = None
         self._running: list[subprocess.Popen[str]] = []
         self._closed = False
         self.made = threading.Event()  # set each time an index is swapped in (tests wait on it)
 
-    @property
-    def _last(self) -> Path:
-        return self._kept / "last"
-
     def after_build(self, site_dir: Path) -> None:
         with self._lock:
-            if self._last.is_dir() and not (site_dir / FOLDER).is_dir():
-                _swap_in(self._last, site_dir)
+            last = site_dir / KEPT / "last"
+            if last.is_dir() and not (site_dir / FOLDER).is_dir():
+                _swap_in(last, site_dir)
             self._wanted = site_dir
+            self._sites.add(site_dir)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._work, name="explainer-search-index", daemon=True)
                 self._thread.start()
@@ -130,16 +130,17 @@ class BackgroundIndex:
                 if site_dir is None or self._closed:
                     self._thread = None
                     return
-            made = self._kept / "made"
+            kept = site_dir / KEPT
+            made, last = kept / "made", kept / "last"
             shutil.rmtree(made, ignore_errors=True)
             try:
                 index_site(site_dir, made, nice=True, running=self._running)
                 with self._lock:
                     if self._closed:
                         continue
-                    shutil.rmtree(self._last, ignore_errors=True)
-                    made.rename(self._last)
-                    _swap_in(self._last, site_dir)
+                    shutil.rmtree(last, ignore_errors=True)
+                    made.rename(last)
+                    _swap_in(last, site_dir)
             except (SearchIndexError, OSError) as error:  # the pages are served all the same; the next build tries again
                 if not self._closed:
                     log.warning(f"explainer-search: the search index was not updated: {error}")
@@ -164,4 +165,5 @@ class BackgroundIndex:
                 process.terminate()
         if thread is not None:
             thread.join()
-        shutil.rmtree(self._kept, ignore_errors=True)
+        for site_dir in self._sites:
+            shutil.rmtree(site_dir / KEPT, ignore_errors=True)
