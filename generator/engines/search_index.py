@@ -76,17 +76,12 @@ def index_site(site_dir: Path, output: Path | None = None, *, nice: bool = False
     stabilise(output)
 
 
-def _swap_in(index: Path, site_dir: Path) -> None:
-    """A copy of `index` becomes the site's `pagefind/`, replacing the one there in one rename each way."""
-    new, old = site_dir / f".{FOLDER}-new", site_dir / f".{FOLDER}-old"
-    for leftover in (new, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(index, new)
-    current = site_dir / FOLDER
-    if current.exists():
-        current.rename(old)
-    new.rename(current)
-    shutil.rmtree(old, ignore_errors=True)
+def _remove(folder: Path) -> None:
+    """Deletes a folder of some 10,000 files without holding the interpreter: `serve` goes on rendering meanwhile."""
+    if os.name == "posix" and shutil.which("rm"):
+        subprocess.run(["rm", "-rf", "--", str(folder)], check=False)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 KEPT = ".explainer-search"  # in the site folder: MkDocs' clean step leaves hidden entries, `serve` removes the folder at the end
@@ -98,9 +93,11 @@ class BackgroundIndex:
     At 1,000 articles Pagefind takes longer to index the site than a `--dirty` rebuild takes
     to make the pages an edit changed, so the rebuild does not wait: the reader's pages
     come first, and search answers from the previous index until the new one is swapped in.
-    Builds that come while an index is being made are indexed once, after it. The last
-    index is kept in a hidden folder of the site folder, which a rebuild without `--dirty`
-    does not empty (MkDocs' clean step leaves hidden entries), and is copied back at once.
+    Builds that come while an index is being made are indexed once, after it. Pagefind
+    writes into a hidden folder of the site folder, which MkDocs' clean step leaves alone,
+    and every move is a rename: copying the index's 10,000 files on this thread held up the
+    rebuilds it ran beside. A rebuild without `--dirty` empties the site folder, so the index
+    served is put aside before it (`before_clean`) and back after it (`after_build`).
     """
 
     def __init__(self) -> None:
@@ -110,13 +107,24 @@ class BackgroundIndex:
         self._thread: threading.Thread | None = None
         self._running: list[subprocess.Popen[str]] = []
         self._closed = False
+        self._swaps = 0
         self.made = threading.Event()  # set each time an index is swapped in (tests wait on it)
+
+    def before_clean(self, site_dir: Path) -> None:
+        """Before a build that empties the site folder: the index served is kept aside."""
+        with self._lock:
+            served, aside = site_dir / FOLDER, site_dir / KEPT / "aside"
+            if served.is_dir():
+                if aside.exists():
+                    _remove(aside)
+                aside.parent.mkdir(exist_ok=True)
+                served.rename(aside)
 
     def after_build(self, site_dir: Path) -> None:
         with self._lock:
-            last = site_dir / KEPT / "last"
-            if last.is_dir() and not (site_dir / FOLDER).is_dir():
-                _swap_in(last, site_dir)
+            aside = site_dir / KEPT / "aside"
+            if aside.is_dir() and not (site_dir / FOLDER).exists():
+                aside.rename(site_dir / FOLDER)
             self._wanted = site_dir
             self._sites.add(site_dir)
             if self._thread is None:
@@ -130,17 +138,21 @@ class BackgroundIndex:
                 if site_dir is None or self._closed:
                     self._thread = None
                     return
-            kept = site_dir / KEPT
-            made, last = kept / "made", kept / "last"
-            shutil.rmtree(made, ignore_errors=True)
+            made = site_dir / KEPT / "made"
+            if made.exists():
+                _remove(made)
             try:
                 index_site(site_dir, made, nice=True, running=self._running)
                 with self._lock:
                     if self._closed:
                         continue
-                    shutil.rmtree(last, ignore_errors=True)
-                    made.rename(last)
-                    _swap_in(last, site_dir)
+                    self._swaps += 1
+                    served, old = site_dir / FOLDER, site_dir / KEPT / f"old-{self._swaps}"
+                    if served.exists():
+                        served.rename(old)
+                    made.rename(served)
+                if old.exists():
+                    _remove(old)
             except (SearchIndexError, OSError) as error:  # the pages are served all the same; the next build tries again
                 if not self._closed:
                     log.warning(f"explainer-search: the search index was not updated: {error}")
@@ -157,7 +169,7 @@ class BackgroundIndex:
             return self._thread is None
 
     def close(self) -> None:
-        """Ends the Pagefind run under way, if any, and removes the kept index."""
+        """Ends the Pagefind run under way, if any, and removes what it kept in the site folder."""
         with self._lock:
             self._closed, self._wanted = True, None
             thread = self._thread
@@ -166,4 +178,4 @@ class BackgroundIndex:
         if thread is not None:
             thread.join()
         for site_dir in self._sites:
-            shutil.rmtree(site_dir / KEPT, ignore_errors=True)
+            _remove(site_dir / KEPT)

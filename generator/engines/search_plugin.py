@@ -43,7 +43,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     background: BackgroundIndex | None = None
     seconds = 0.0  # spent indexing in the last full build (benchmarks read it)
 
+    dirty = False
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
         if command == "serve" and self.background is None:
             self.background = BackgroundIndex()
 
@@ -51,6 +54,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.background is not None:
             self.background.close()
             self.background = None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.background is not None and not self.dirty:  # MkDocs empties the site folder next
+            self.background.before_clean(Path(config.site_dir))
 
     @event_priority(50)  # before Material's search plugin, which then leaves the page out of its index
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
