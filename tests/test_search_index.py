@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def test_under_serve_the_index_is_made_in_the_background_and_kept_across_a_clean
         assert background.made.wait(timeout=120)
         assert (site / FOLDER / "pagefind-entry.json").is_file()
         # A rebuild without --dirty: MkDocs empties the site folder but for its hidden entries.
-        background.before_clean(site)
+        background.before_build(site, cleans=True)
         clean_directory(str(site))
         assert not (site / FOLDER).exists()
         shutil.copytree(built.root / "site", site, ignore=shutil.ignore_patterns(FOLDER), dirs_exist_ok=True)  # the pages written again
@@ -155,6 +156,22 @@ def test_under_serve_the_index_is_made_in_the_background_and_kept_across_a_clean
     finally:
         background.close()
     assert not (site / KEPT).exists()  # nothing of it is left once closed
+
+
+def test_under_serve_no_index_is_made_while_a_build_runs(built: Project, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built.root / "site", site, ignore=shutil.ignore_patterns(FOLDER))
+    background = BackgroundIndex(quiet=0.5)
+    try:
+        background.after_build(site)
+        background.before_build(site, cleans=False)  # the next edit's rebuild, before the builds paused
+        time.sleep(1.5)
+        assert background.indexes_made == 0 and not (site / FOLDER).exists()
+        background.after_build(site)
+        assert background.wait(timeout=120)
+        assert background.indexes_made == 1 and (site / FOLDER / "pagefind-entry.json").is_file()  # once, for both builds
+    finally:
+        background.close()
 
 
 def test_index_site_writes_where_it_is_told(built: Project, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 from .stable_index import stabilise
@@ -87,34 +88,45 @@ def _remove(folder: Path) -> None:
 KEPT = ".explainer-search"  # in the site folder: MkDocs' clean step leaves hidden entries, `serve` removes the folder at the end
 
 
+QUIET = 2.0  # seconds without a build before the index is made again
+
+
 class BackgroundIndex:
-    """The index under `mkdocs serve`: made again after each build, on a thread, never waited for.
+    """The index under `mkdocs serve`: made again once the builds pause, on a thread, never waited for.
 
     At 1,000 articles Pagefind takes longer to index the site than a `--dirty` rebuild takes
-    to make the pages an edit changed, so the rebuild does not wait: the reader's pages
-    come first, and search answers from the previous index until the new one is swapped in.
-    Builds that come while an index is being made are indexed once, after it. Pagefind
-    writes into a hidden folder of the site folder, which MkDocs' clean step leaves alone,
-    and every move is a rename: copying the index's 10,000 files on this thread held up the
-    rebuilds it ran beside. A rebuild without `--dirty` empties the site folder, so the index
-    served is put aside before it (`before_clean`) and back after it (`after_build`).
+    to make the pages an edit changed, and run beside a rebuild it slowed the rebuild down
+    (benchmarks/RESULTS.md). So the reader's pages come first: the index is made again once
+    no build has run for `QUIET` seconds, a build that starts meanwhile ends the Pagefind run
+    under way (it starts again after that build), and search answers from the previous index
+    until the new one is swapped in. Pagefind writes into a hidden folder of the site folder,
+    which MkDocs' clean step leaves alone, and every move is a rename: copying the index's
+    10,000 files on a thread of the server held up its rebuilds too. A rebuild without
+    `--dirty` empties the site folder, so the index served is put aside before it
+    (`before_build`) and back after it (`after_build`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: float = QUIET) -> None:
+        self.quiet = quiet
         self._lock = threading.Lock()
         self._wanted: Path | None = None  # a site folder built since the last index began
         self._sites: set[Path] = set()  # every site folder indexed, for `close`
         self._thread: threading.Thread | None = None
         self._running: list[subprocess.Popen[str]] = []
+        self._building = False
+        self._last_build = 0.0  # time.monotonic() at the end of the last build
         self._closed = False
-        self._swaps = 0
+        self.indexes_made = 0  # swapped in so far
         self.made = threading.Event()  # set each time an index is swapped in (tests wait on it)
 
-    def before_clean(self, site_dir: Path) -> None:
-        """Before a build that empties the site folder: the index served is kept aside."""
+    def before_build(self, site_dir: Path, *, cleans: bool) -> None:
+        """A build starts: the Pagefind run under way ends; `cleans`: the build empties the site folder first."""
         with self._lock:
+            self._building = True
+            for process in list(self._running):
+                process.terminate()
             served, aside = site_dir / FOLDER, site_dir / KEPT / "aside"
-            if served.is_dir():
+            if cleans and served.is_dir():
                 if aside.exists():
                     _remove(aside)
                 aside.parent.mkdir(exist_ok=True)
@@ -125,37 +137,48 @@ class BackgroundIndex:
             aside = site_dir / KEPT / "aside"
             if aside.is_dir() and not (site_dir / FOLDER).exists():
                 aside.rename(site_dir / FOLDER)
+            self._building = False
+            self._last_build = time.monotonic()
             self._wanted = site_dir
             self._sites.add(site_dir)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._work, name="explainer-search-index", daemon=True)
                 self._thread.start()
 
-    def _work(self) -> None:
+    def _next(self) -> Path | None:
+        """The site folder to index once the builds have paused; None: nothing to do."""
         while True:
             with self._lock:
-                site_dir, self._wanted = self._wanted, None
-                if site_dir is None or self._closed:
+                if self._wanted is None or self._closed:
                     self._thread = None
-                    return
+                    return None
+                wait = self._last_build + self.quiet - time.monotonic()
+                if not self._building and wait <= 0:
+                    site_dir, self._wanted = self._wanted, None
+                    return site_dir
+            time.sleep(max(wait, 0.1))
+
+    def _work(self) -> None:
+        while (site_dir := self._next()) is not None:
             made = site_dir / KEPT / "made"
             if made.exists():
                 _remove(made)
             try:
                 index_site(site_dir, made, nice=True, running=self._running)
                 with self._lock:
-                    if self._closed:
+                    if self._closed or self._wanted is not None:  # a build came: its pages are indexed next
                         continue
-                    self._swaps += 1
-                    served, old = site_dir / FOLDER, site_dir / KEPT / f"old-{self._swaps}"
+                    self.indexes_made += 1
+                    served, old = site_dir / FOLDER, site_dir / KEPT / f"old-{self.indexes_made}"
                     if served.exists():
                         served.rename(old)
                     made.rename(served)
                 if old.exists():
                     _remove(old)
-            except (SearchIndexError, OSError) as error:  # the pages are served all the same; the next build tries again
-                if not self._closed:
-                    log.warning(f"explainer-search: the search index was not updated: {error}")
+            except (SearchIndexError, OSError) as error:
+                with self._lock:  # ended by a build that started, or failed: the next build tries again
+                    if not self._closed and self._wanted is None and not self._building:
+                        log.warning(f"explainer-search: the search index was not updated: {error}")
                 continue
             self.made.set()
 

@@ -8,8 +8,8 @@ site is swapped into place (`mkdocs_plugin`). The theme's side is `overrides/mai
 which names `docs/assets/search-worker.js` as Material's search worker.
 
 `mkdocs serve` uses the same search as a published site, filters and all; the index is
-made again after each build in the background (`search_index.BackgroundIndex`), so that an
-edit's rebuild never waits for it.
+made again in the background once the builds pause (`search_index.BackgroundIndex`), so
+that an edit's rebuild never waits for it nor runs beside it.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.background = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.background is not None and not self.dirty:  # MkDocs empties the site folder next
-            self.background.before_clean(Path(config.site_dir))
+        if self.background is not None:  # without --dirty, MkDocs empties the site folder next
+            self.background.before_build(Path(config.site_dir), cleans=not self.dirty)
 
     @event_priority(50)  # before Material's search plugin, which then leaves the page out of its index
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
