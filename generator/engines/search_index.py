@@ -79,8 +79,8 @@ def index_site(site_dir: Path, output: Path | None = None, *, nice: bool = False
 
 def _remove(folder: Path) -> None:
     """Deletes a folder of some 10,000 files without holding the interpreter: `serve` goes on rendering meanwhile."""
-    if os.name == "posix" and shutil.which("rm"):
-        subprocess.run(["rm", "-rf", "--", str(folder)], check=False)
+    if os.name == "posix" and shutil.which("rm") and shutil.which("nice"):
+        subprocess.run(["nice", "-n", "10", "rm", "-rf", "--", str(folder)], check=False)
     else:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -55,6 +55,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.background.close()
             self.background = None
 
+    @event_priority(100)  # first: the explainer plugin's check and render get the machine to themselves
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.background is not None:  # without --dirty, MkDocs empties the site folder next
             self.background.before_build(Path(config.site_dir), cleans=not self.dirty)
