@@ -17,8 +17,9 @@ project and measures, each as a separate process:
   From the second run of `--repeat` on, each build replaces the site of the run before;
 - baseline: the same Markdown pages, written by `python -m generator build --out`, built by
   a plain MkDocs project with the same theme, extensions, CSS and JavaScript but no explainer
-  plugin; the generated entity pages are kept out of the nav there too (`not_in_nav`), as
-  the plugin does.
+  plugins (so with Material's own search indexing every page, where the full build has
+  Pagefind index the built site); the generated entity pages are kept out of the nav there
+  too (`not_in_nav`), as the plugin does.
 
 With `--repeat N` each measurement is the median of N runs. It prints a Markdown table,
 the targets of issue 6, and the machine and its load, which matter: the machine is shared.
@@ -114,7 +115,8 @@ def copy_project(dest: Path) -> None:
 
 
 def without_explainer(config: str) -> str:
-    """mkdocs.yml with the `- explainer` plugin entry (and its options) and `watch:` removed."""
+    """mkdocs.yml with the `- explainer` plugin entry (and its options), `- explainer-search` and
+    `watch:` removed: plain MkDocs + Material, whose own search indexes every page."""
     out: list[str] = []
     skipping_deeper_than: int | None = None
     for line in config.splitlines():
@@ -124,7 +126,7 @@ def without_explainer(config: str) -> str:
                 skipping_deeper_than = None
             else:
                 continue
-        if line.strip() in ("- explainer", "- explainer:", "watch:"):
+        if line.split(" #", 1)[0].strip() in ("- explainer", "- explainer:", "- explainer-search", "watch:"):
             skipping_deeper_than = indent
             continue
         out.append(line)

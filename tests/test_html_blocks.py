@@ -10,6 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, checked_corpus
+from pagefind_fragments import indexed_pages
 
 from generator.annotations.scale import V1_SCALE
 from generator.annotations.text_checks import forbidden_characters
@@ -263,17 +264,17 @@ def test_the_built_pages_have_their_blocks_and_no_placeholder(built: Project) ->
 
 
 def test_search_indexes_the_listing_headings_not_their_lines(built: Project) -> None:
-    index = json.loads((built.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    claims = [doc for doc in index["docs"] if doc["location"].startswith("claims/#")]
-    assert [doc["title"] for doc in claims] == ["Trump to Meet Putin"]
-    assert claims[0]["text"] == ""
-    claim_pages = {doc["location"] for doc in index["docs"] if "He wants to meet" in doc["text"]}
-    assert "claims/trump-wants-to-meet/" in claim_pages  # the claim's own page is found
-    assert not [doc["location"] for doc in index["docs"] if "direct connection" in doc["text"]]  # no drawing is indexed
+    index = indexed_pages(built.root / "site")
+    claims = index["/claims/"]
+    assert [anchor["text"] for anchor in claims["anchors"] if anchor["element"] == "h2"] == ["Trump to Meet Putin"]
+    assert "He wants to meet" not in claims["content"]
+    assert "He wants to meet" in index["/claims/trump-wants-to-meet/"]["content"]  # the claim's own page is found
+    assert not [url for url, page in index.items() if "direct connection" in page["content"]]  # no drawing is indexed
     # A person's lists are not indexed either: each line is a claim's or an article's page, which search finds.
-    person = [doc for doc in index["docs"] if doc["location"].startswith("people/dmitry-peskov/")]
-    assert [doc["title"] for doc in person] == ["Dmitry Peskov", "What Dmitry Peskov said", "Where they are mentioned", "Connections"]
-    assert not [doc["location"] for doc in person if "mark" in doc["text"] or "Trump to Meet Putin" in doc["text"]]
+    person = index["/people/dmitry-peskov/"]
+    headings = [anchor["text"] for anchor in person["anchors"] if anchor["element"] in ("h1", "h2")]
+    assert headings == ["Dmitry Peskov", "What Dmitry Peskov said", "Where they are mentioned", "Connections"]
+    assert "Trump to Meet Putin" not in person["content"] and "No, there was no request" not in person["content"]
     assert 'data-search-exclude><ul><li><a href="../../claims/no-request/">' in built.html("people/dmitry-peskov")
 
 

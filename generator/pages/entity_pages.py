@@ -8,6 +8,7 @@ from ..site_map import urls
 from .markdown_text import as_html_name, escape
 from .pieces import backlinks_block, block_html, entity_link, external_url, inline_html, marked, verdict_badge
 from .scorecard import Scorecards, claims_of
+from .search_filters import filters_block
 from .timeline import long_date
 
 
@@ -23,6 +24,7 @@ class EntityPages(Scorecards):
         title_lang, text_lang = self.title_lang(claim_id), self.text_lang(doc_id)
         heading = f"# {escape(self.claim_title(claim_id))}" + (f" {{{title_lang} }}" if title_lang else "")
         out = [heading, "", f"{verdict_badge(here, claim.verdict, self.c.scale)} · {KIND_LABELS[claim.kind]}", ""]
+        out += self.claim_filters(claim, doc_id)
         out += [f"> {marked(text.text, span, context)}", *([f"> {{{text_lang} }}"] if text_lang else []), ""]
         if claim.claimant:
             person: Person = self.c.people[claim.claimant].entry
@@ -95,11 +97,21 @@ class EntityPages(Scorecards):
             out.append(f"{line}: {inline_html(correction.note)}")
         return [*out, ""]
 
+    def claim_filters(self, claim: Claim, doc_id: str) -> list[str]:
+        publisher = self.c.documents[doc_id].entry.publisher
+        sources = [*claim.via, *([publisher] if publisher else [])]
+        return filters_block([
+            ("verdict", self.c.scale.label(claim.verdict)),
+            *([("person", self.c.people[claim.claimant].entry.name)] if claim.claimant else []),
+            *(("source", self.c.sources[s].entry.name) for s in sources),
+            *(("tag", t) for t in claim.tags),
+        ])
+
     def person_page(self, person_id: str) -> str:
         here = urls.entity_page("people", person_id)
         person: Person = self.c.people[person_id].entry
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
-        out = [f"# {escape(person.name)}", ""]
+        out = [f"# {escape(person.name)}", "", *filters_block([("person", person.name)])]
         caption = f"Verdicts on the {claims_of(len(claims))} by {as_html_name(person.name)}"
         out += self.scorecard(claims, caption, "No claims recorded, so no verdicts.")
         facts = []
@@ -128,7 +140,7 @@ class EntityPages(Scorecards):
         here = urls.entity_page("sources", source_id)
         source: Source = self.c.sources[source_id].entry
         relayed = self.c.backlinks.claims_via.get(source_id, [])
-        out = [f"# {escape(source.name)}", ""]
+        out = [f"# {escape(source.name)}", "", *filters_block([("source", source.name)])]
         caption = f"Verdicts on the {claims_of(len(relayed))} {as_html_name(source.name)} relays"
         out += self.scorecard(relayed, caption, "No claims relayed, so no verdicts.")
         out.append(f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}")
