@@ -4,12 +4,12 @@ article's text, the claim page's quote, context sentences, claim titles that are
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import markdown
 import pytest
 from conftest import Project, make_project
+from pagefind_fragments import indexed_pages
 
 from generator.annotations.scale import V1_SCALE
 from generator.annotations.text_spans import Span
@@ -149,8 +149,8 @@ def test_context_sentences_and_quoted_titles_on_other_pages(site: Project) -> No
 
 
 def test_search_still_finds_the_words_of_a_marked_text(site: Project) -> None:
-    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/ru/"))
+    # The site's search index is Pagefind's: each page's fragment holds its text.
+    text = " ".join(fragment["content"] for url, fragment in indexed_pages(site.root / "site").items() if url.startswith("/articles/ru/"))
     assert "Об этом сообщил" in text
 
 

@@ -111,9 +111,10 @@ class EntityPages(Scorecards):
         here = urls.entity_page("people", person_id)
         person: Person = self.c.people[person_id].entry
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
-        out = [f"# {escape(person.name)}", "", *filters_block([("person", person.name)])]
+        out = [f"# {escape(person.name)}", ""]
         caption = f"Verdicts on the {claims_of(len(claims))} by {as_html_name(person.name)}"
         out += self.scorecard(claims, caption, "No claims recorded, so no verdicts.")
+        out += filters_block([("person", person.name)])
         facts = []
         if person.role:
             facts.append(f"- **Role:** {escape(person.role)}")
@@ -140,9 +141,10 @@ class EntityPages(Scorecards):
         here = urls.entity_page("sources", source_id)
         source: Source = self.c.sources[source_id].entry
         relayed = self.c.backlinks.claims_via.get(source_id, [])
-        out = [f"# {escape(source.name)}", "", *filters_block([("source", source.name)])]
+        out = [f"# {escape(source.name)}", ""]
         caption = f"Verdicts on the {claims_of(len(relayed))} {as_html_name(source.name)} relays"
         out += self.scorecard(relayed, caption, "No claims relayed, so no verdicts.")
+        out += filters_block([("source", source.name)])
         out.append(f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}")
         if source.url:
             out.append(f"- **Website:** [{escape(source.url)}]({external_url(source.url)})")
