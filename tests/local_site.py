@@ -4,6 +4,7 @@ the page makes recorded; requests to any other host are recorded and refused, ne
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +47,17 @@ class Visit:
 
     def third_party(self) -> list[str]:
         return [url for url in self.requests if urlsplit(url).hostname not in ("127.0.0.1", None)]
+
+
+def require_chromium() -> None:
+    """Skip a browser test where Debian's chromium is missing; under CI (CI=true) fail instead:
+    `make test` installs it, so a missing browser there is a broken setup, not a choice."""
+    import pytest
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (scripts/install-chromium)")
+        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, Project
-from local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from local_site import browser, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
@@ -88,8 +88,7 @@ def build(project: Project) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
+    require_chromium()
     project = copy_project(tmp_path_factory.mktemp("a11y-seeds") / "project")
     shutil.copytree(ROOT / "seeds", project.seeds)
     # The file that defines the people (seeds/ also holds the rating scale).
@@ -104,8 +103,7 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def bench_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
+    require_chromium()
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
@@ -119,12 +117,8 @@ def bench_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with browser() as launched:
+        yield launched
 
 
 def open_page(chromium: Any, url: str, *, width: int = 1280, height: int = 900) -> Any:

@@ -8,17 +8,15 @@ are refused, never sent). Screenshots go to test-artifacts/browser/ (not committ
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML, Project, make_project
-from local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from local_site import browser, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
@@ -91,10 +89,7 @@ class Watch:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (scripts/install-chromium)")
-        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
+    require_chromium()
     project: Project = make_project(tmp_path_factory.mktemp("reader") / "project")
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML)
@@ -113,12 +108,8 @@ def site(built: Project) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with browser() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ request to any other host fails the test (such requests are refused, never sent)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import Project, make_project
-from local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from local_site import browser, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
@@ -77,10 +75,7 @@ claims:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (scripts/install-chromium)")
-        pytest.skip(f"{CHROMIUM} is missing; `make test` installs it")
+    require_chromium()
     project = make_project(tmp_path_factory.mktemp("search") / "project")
     project.write("seeds/presupuesto.txt", TEXT)
     project.write("seeds/presupuesto.yaml", ANNOTATIONS)
@@ -97,12 +92,8 @@ def site(built: Project) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with browser() as launched:
+        yield launched
 
 
 @pytest.fixture
