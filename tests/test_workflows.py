@@ -4,15 +4,12 @@ week lychee checks the evidence links; and zizmor finds nothing to harden."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shlex
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT, SAMPLE_TEXT, SAMPLE_YAML, make_project
+from local_site import serve
 
 from generator.cli import main
 
@@ -256,26 +254,14 @@ def test_links_keep_lychee_results_between_runs(links: dict[str, Any]) -> None:
     assert step_named(links, "Dead links in the summary")["if"] == "${{ !cancelled() }}"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def local_site(tmp_path: Path) -> Iterator[str]:
     """An HTTP server on 127.0.0.1 with one page, `alive.html`; every other path is a 404."""
     root = tmp_path / "www"
     root.mkdir()
     (root / "alive.html").write_text("<title>alive</title>", encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(root) as base:
+        yield base.rstrip("/")
 
 
 def test_the_link_check_lists_the_dead_link_and_not_the_live_one(tmp_path: Path, local_site: str) -> None:

@@ -60,21 +60,15 @@ def entries(corpus: Corpus) -> list[Entry]:
     return [entry for _key, entry in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
 
-def _address(entry: Entry, site_url: str | None, directory_urls: bool) -> str:
-    """Where an entry leads: its claim's page, at the correction when it is one."""
+def _address(entry: Entry, site_url: str | None, directory_urls: bool, *, as_id: bool = False) -> str:
+    """Where an entry leads (its claim's page, at the correction when it is one), or, `as_id`,
+    the entry's id: the same address (`#review` for a review), or its `urn:uuid:` name without a site address."""
     page = urls.page_url(urls.entity_page("claims", entry.claim_id), directory_urls=directory_urls)
-    anchor = urls.correction_anchor(entry.correction) if entry.correction else ""
+    anchor = urls.correction_anchor(entry.correction) if entry.correction else ("review" if as_id else "")
     if site_url:
         return urls.absolute_url(site_url, page, anchor)
-    return page + (f"#{anchor}" if anchor else "")
-
-
-def _entry_id(entry: Entry, site_url: str | None, directory_urls: bool) -> str:
-    page = urls.page_url(urls.entity_page("claims", entry.claim_id), directory_urls=directory_urls)
-    anchor = urls.correction_anchor(entry.correction) if entry.correction else "review"
-    if site_url:
-        return urls.absolute_url(site_url, page, anchor)
-    return name_based_iri(f"{page}#{anchor}")
+    address = page + (f"#{anchor}" if anchor else "")
+    return name_based_iri(address) if as_id else address
 
 
 def _timestamp(date: str) -> str:
@@ -101,7 +95,7 @@ def atom_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | N
         lines += [
             "  <entry>",
             f"    <title>{escape(entry.title)}</title>",
-            f"    <id>{escape(_entry_id(entry, site_url, directory_urls))}</id>",
+            f"    <id>{escape(_address(entry, site_url, directory_urls, as_id=True))}</id>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(_address(entry, site_url, directory_urls))}/>',
             f"    <updated>{_timestamp(entry.date)}</updated>",
             f'    <content type="html">{escape(entry.html)}</content>',
@@ -120,7 +114,7 @@ def json_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | N
         feed["feed_url"] = urls.absolute_url(site_url, urls.FEED_JSON)
     feed["items"] = [
         {
-            "id": _entry_id(entry, site_url, directory_urls),
+            "id": _address(entry, site_url, directory_urls, as_id=True),
             "url": _address(entry, site_url, directory_urls),
             "title": entry.title,
             "content_html": entry.html,
