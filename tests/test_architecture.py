@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
 
 # Bottom to top: a layer may import from itself and from the layers before it, never after.
-LAYERS = ["support", "annotations", "site_map", "open_data", "pages", "engines", "review", ""]
+LAYERS = ["support", "annotations", "translation", "site_map", "open_data", "pages", "engines", "review", ""]
 MAX_LINES = 500
 
 

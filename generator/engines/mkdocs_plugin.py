@@ -28,6 +28,7 @@ from ..pages.redirects import collisions, redirect_files
 from ..pages.site import render_pages
 from ..site_map.listing import ARTICLES_PER_PAGE
 from ..support.bulk import bulk_work
+from ..translation.catalogs import language_warnings
 from . import atomic_site
 from .build_cache import BuildCache
 from .parallel import Rendering, can_fork, start_rendering
@@ -157,6 +158,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._staging = (staging, site_dir) if staging is not None else None
         if staging is not None:
             config.site_dir = str(staging)
+        for warning in language_warnings(site_language(config)):  # a warning, so that `--strict` stops on it
+            log.warning(f"explainer: {warning}")
         return config
 
     @event_priority(50)  # before Material's search plugin writes its index
@@ -246,8 +249,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             edit_links=self.edit_links,
             articles_per_page=self.config.articles_per_page,
             text_as_html=True,
-            # Material's own setting; a theme without one is taken to be in English, as Material's default.
-            site_language=str(config.theme["language"]) if "language" in config.theme else "en",
+            site_language=site_language(config),
         )
         self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
         if self.serving:  # what the edit cannot have changed comes from the last build
@@ -364,3 +366,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if link is not None:
             page.edit_url = link.url
         return page
+
+
+def site_language(config: MkDocsConfig) -> str:
+    # Material's own setting; a theme without one is taken to be in English, as Material's default.
+    return str(config.theme["language"]) if "language" in config.theme else "en"

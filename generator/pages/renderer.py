@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from ..annotations.corpus import Corpus, Key, Mention
 from ..site_map import listing, urls
 from ..site_map.listing import ListingPage
+from ..translation.messages import Messages, messages
 from .graph.local import local_graph
 from .graph.network import Network, network
 from .graph.pages import drawn_on
@@ -40,6 +41,7 @@ class Renderer:
     def __init__(self, corpus: Corpus, options: SiteOptions, lines: ClaimLines | None = None) -> None:
         self.c = corpus
         self.options = options
+        self.msg: Messages = messages(options.site_language)  # every word this render writes, in the site's language
         self.lines = lines  # under `mkdocs serve`: claim lines of the last render, and this one's
         self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
         self.drawn_on: Mapping[Key, ListingPage] | None = None  # the graph page drawing each entity (`graph.drawn_on`)
