@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build check test lint setup setup-test chromium zensical clean
+.PHONY: serve build check test lint setup setup-test chromium zensical messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ build: setup
 
 check: setup
 	$(BIN)/python -m generator check
+
+# After changing a message in the code: the English template, and every catalog brought up to
+# date with it (new messages empty, for translators; `make messages LANGUAGE=xx` starts a new one).
+messages: setup
+	$(BIN)/python -m generator.translation.template $(LANGUAGE)
 
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || scripts/install-chromium

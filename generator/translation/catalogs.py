@@ -75,14 +75,17 @@ def missing_messages(language: str) -> list[str]:
     found = catalog_language(language)
     if found is None or found == "en":
         return []
-    catalog = read_catalog(catalog_path(found))
+    return missing_from(read_catalog(catalog_path(found)), read_catalog(TEMPLATE))
+
+
+def missing_from(catalog: Catalog, template: Catalog) -> list[str]:
     missing = []
-    for message in read_catalog(TEMPLATE):
+    for message in template:
         if not message.id:
             continue
         ours = catalog.get(message.id, context=message.context)
         strings = ours.string if ours is not None else None
-        forms = strings if isinstance(strings, tuple) else (strings,)
+        forms = strings if isinstance(strings, tuple | list) else (strings,)
         if ours is None or ours.fuzzy or not all(forms):
             missing.append(_message_id(message.id))
     return missing
