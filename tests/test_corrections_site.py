@@ -49,12 +49,12 @@ def text_of(html: str) -> str:
 def test_a_claim_page_says_when_it_was_reviewed_and_lists_its_corrections_newest_first(site: Project) -> None:
     html = site.html("claims/trump-wants-to-meet")
     text = text_of(html)
-    assert "Reviewed on: 12 January 2025" in text
-    assert "Corrected: 2 corrections, the latest on 3 February 2025" in text
-    newer, older = text.index("3 February 2025: A date"), text.index("20 January 2025 · previous verdict")
+    assert "Reviewed on: January 12, 2025" in text
+    assert "Corrected: 2 corrections, the latest on February 3, 2025" in text
+    newer, older = text.index("February 3, 2025: A date"), text.index("January 20, 2025 · previous verdict")
     assert newer < older
-    assert '<span id="correction-1"></span><strong>20 January 2025</strong>' in html
-    assert '<span id="correction-2"></span><strong>3 February 2025</strong>' in html
+    assert '<span id="correction-1"></span><strong>January 20, 2025</strong>' in html
+    assert '<span id="correction-2"></span><strong>February 3, 2025</strong>' in html
     assert "The first version missed the <em>Reuters</em> report&#46;" in html  # light Markdown, as every note
 
 

@@ -35,6 +35,7 @@ from generator.pages.graph import svg as graph_svg
 from generator.pages.pieces import VERDICT_ICONS
 from generator.pages.previews import SCRIPT_ID, json_script, previews, previews_block
 from generator.site_map import urls
+from generator.translation.messages import messages
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
@@ -162,8 +163,8 @@ def test_claim_review_json_is_escaped_as_one_translate_pass_did(data: dict[str, 
 def test_previews_block_holds_each_preview_as_asdict_gave_it(corpora: dict[str, Corpus], name: str) -> None:
     corpus = corpora[name]
     for doc_id in corpus.documents:
-        data = {claim_id: asdict(p) for claim_id, p in previews(corpus, doc_id).items()}
-        assert previews_block(corpus, doc_id) == ["", json_script(data, SCRIPT_ID), ""]
+        data = {claim_id: asdict(p) for claim_id, p in previews(corpus, doc_id, messages("en")).items()}
+        assert previews_block(corpus, doc_id, messages("en")) == ["", json_script(data, SCRIPT_ID), ""]
 
 
 # --- graphs ---------------------------------------------------------------------

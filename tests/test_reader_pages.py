@@ -23,7 +23,9 @@ from generator.pages.previews import first_sentence, json_script, previews
 from generator.pages.site import render_pages
 from generator.pages.timeline import long_date
 from generator.site_map import urls
+from generator.translation.messages import messages
 
+ENGLISH = messages("en")
 HOSTILE_NAME = 'Dmitry </script><img src=x onerror="alert(1)"> & Peskov'
 
 
@@ -61,13 +63,13 @@ def test_url_link(here: str, there: str, directory_urls: bool, link: str) -> Non
 # --- previews -----------------------------------------------------------------------------
 
 def test_preview_has_claimant_verdict_first_sentence_and_claim_url(corpus: Corpus) -> None:
-    p = previews(corpus, "trump-putin")["trump-wants-to-meet"]
+    p = previews(corpus, "trump-putin", ENGLISH)["trump-wants-to-meet"]
     assert (p.claimant, p.verdict, p.label, p.icon) == ("Donald Trump", "accurate-quote", "Accurate quote", "❝")
     assert p.summary == "Reported by Reuters the same day."  # plain text: the emphasis is gone
     assert p.url == "../../claims/trump-wants-to-meet/"
-    flat = previews(corpus, "trump-putin", directory_urls=False)
+    flat = previews(corpus, "trump-putin", ENGLISH, directory_urls=False)
     assert flat["trump-wants-to-meet"].url == "../claims/trump-wants-to-meet.html"
-    assert previews(corpus, "trump-putin")["no-request"].summary == "No explanation yet: this claim has not been checked."
+    assert previews(corpus, "trump-putin", ENGLISH)["no-request"].summary == "No explanation yet: this claim has not been checked."
 
 
 def test_first_sentence_is_plain_and_cut_at_a_word() -> None:

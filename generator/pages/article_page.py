@@ -11,7 +11,7 @@ from ..annotations.model import Document
 from ..site_map import urls
 from . import html_blocks, text_pieces
 from .markdown_text import as_html_block, attribute, escape, escape_block
-from .pieces import block_html, entity_link, external_url, verdict_class
+from .pieces import block_html, entity_link, external_url, fact, verdict_class
 from .previews import legend, previews_block
 from .renderer import Renderer
 
@@ -59,25 +59,26 @@ class ArticlePage(Renderer):
     def document_page(self, doc_id: str) -> str:
         here = urls.entity_page("documents", doc_id)
         doc: Document = self.c.documents[doc_id].entry
+        msg = self.msg
         out = [f"# {escape(self.c.titles[doc_id])}", ""]
         facts = []
         if doc.published:
-            facts.append(f"- **Published:** {doc.published}")
+            facts.append(fact(msg._("Published:"), doc.published))
         if doc.publisher:
-            facts.append("- **Publisher:** " + entity_link(here, "sources", doc.publisher, self.c.sources[doc.publisher].entry.name))
+            facts.append(fact(msg._("Publisher:"), entity_link(here, "sources", doc.publisher, self.c.sources[doc.publisher].entry.name)))
         if doc.url:
-            facts.append(f"- **Original:** [{escape(doc.url)}]({external_url(doc.url)})")
-        facts.append(f"- **Language:** {escape(doc.language)}")
+            facts.append(fact(msg._("Original:"), f"[{escape(doc.url)}]({external_url(doc.url)})"))
+        facts.append(fact(msg._("Language:"), escape(doc.language)))
         out += facts + [""]
         if doc.summary:
             out.append(block_html("summary", light_markdown.render(doc.summary)))
         # The text comes first: it is what the reader came for; the list of claims follows it.
-        out += ["## The text", "", *legend(self.c, doc_id), *self.annotated_text(doc_id)]
-        out += previews_block(self.c, doc_id, directory_urls=self.options.directory_urls)
+        out += ["## " + msg._("The text"), "", *legend(self.c, doc_id, msg), *self.annotated_text(doc_id)]
+        out += previews_block(self.c, doc_id, msg, directory_urls=self.options.directory_urls)
         claims = self.c.claims_in_document(doc_id)
-        out += ["## Claims in this article", ""]
+        out += ["## " + msg._("Claims in this article"), ""]
         out += [self.claim_line(here, c, with_document=False, with_claimant=True) + self.corrected_mark(here, c) for c in claims] or [
-            "No claims annotated yet."
+            msg._("No claims annotated yet.")
         ]
         out += self.entities_in_document(here, doc_id)
         out.append("")
@@ -87,7 +88,8 @@ class ArticlePage(Renderer):
         """` · corrected`, linking to the claim's corrections, for a claim that has any."""
         if not self.c.claim(claim_id).corrections:
             return ""
-        return f" · [corrected]({urls.relative_link(here, urls.entity_page('claims', claim_id), 'corrections')}){{ .explainer-corrected }}"
+        target = urls.relative_link(here, urls.entity_page("claims", claim_id), "corrections")
+        return " · [" + self.msg._("corrected") + f"]({target}){{ .explainer-corrected }}"
 
     def entities_in_document(self, here: str, doc_id: str) -> list[str]:
         """Everyone and everything the article names, quotes or credits, each linking back."""
@@ -106,11 +108,11 @@ class ArticlePage(Renderer):
         out = []
         if people:
             names = sorted(people, key=lambda p: (self.c.people[p].entry.name.casefold(), p))
-            out.append("- **People:** " + ", ".join(entity_link(here, "people", p, self.c.people[p].entry.name) for p in names))
+            out.append(fact(self.msg._("People:"), ", ".join(entity_link(here, "people", p, self.c.people[p].entry.name) for p in names)))
         if sources:
             names = sorted(sources, key=lambda s: (self.c.sources[s].entry.name.casefold(), s))
-            out.append("- **Sources:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in names))
-        return ["", "## Who and what it names", "", *out] if out else []
+            out.append(fact(self.msg._("Sources:"), ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in names)))
+        return ["", "## " + self.msg._("Who and what it names"), "", *out] if out else []
 
     def annotated_text(self, doc_id: str) -> list[str]:
         """The full text, claims and mentions linked: lines of the page.
@@ -155,6 +157,7 @@ class ArticlePage(Renderer):
 
     def join_pieces(self, write: TextWriter, pieces: list[tuple[str | None, str]]) -> str:
         out: list[str] = []
+        scale = self.scale
         i = 0
         while i < len(pieces):
             owner = pieces[i][0]
@@ -168,9 +171,12 @@ class ArticlePage(Renderer):
                 verdict = self.c.claim(owner).verdict
                 # The link's name stays the article's own words (what a screen reader reads in the
                 # text, and what a voice user says); the verdict is added in words, unseen.
-                corrected = ", corrected" if self.c.claim(owner).corrections else ""
-                label = write.text(self.c.scale.label(verdict))
-                said = f'<span class="explainer-sr" data-search-exclude> (claim, verdict: {label}{corrected})</span>'
-                out.append(write.claim(body + said, owner, verdict_class(self.c.scale, verdict)))
+                label = write.text(scale.label(verdict))
+                if self.c.claim(owner).corrections:
+                    words = self.msg._("(claim, verdict: {verdict}, corrected)", verdict=label)
+                else:
+                    words = self.msg._("(claim, verdict: {verdict})", verdict=label)
+                said = f'<span class="explainer-sr" data-search-exclude> {words}</span>'
+                out.append(write.claim(body + said, owner, verdict_class(scale, verdict)))
             i = j
         return "".join(out)

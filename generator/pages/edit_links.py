@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 
 from ..annotations.corpus import Corpus
 from ..site_map import urls
+from ..translation.messages import Messages
 from .markdown_text import escape
 
 # host test -> how that host addresses a line of a file on a branch
@@ -75,8 +76,10 @@ def edit_links(corpus: Corpus, repo_url: str | None, branch: str) -> dict[str, E
     return links
 
 
-def footer(link: EditLink | None) -> str:
+def footer(link: EditLink | None, msg: Messages) -> str:
     """The paragraph closing a page: where its annotation lives. Empty without a link."""
     if link is None:
         return ""
-    return f"\n[Edit this annotation: {escape(link.file)}, line {link.line}]({link.url}){{ .explainer-edit }}\n"
+    # The line number as a file's line is named, not as a quantity: no digit grouping.
+    text = msg._("Edit this annotation: {file}, line {line}", file=escape(link.file), line=link.line)
+    return f"\n[{text}]({link.url}){{ .explainer-edit }}\n"

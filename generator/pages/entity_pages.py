@@ -6,10 +6,10 @@ from ..annotations import light_markdown
 from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, Claim, Person, Source
 from ..site_map import urls
 from .markdown_text import as_html_name, escape
-from .pieces import backlinks_block, block_html, entity_link, external_url, inline_html, marked, verdict_badge
-from .scorecard import Scorecards, claims_of
+from .pieces import backlinks_block, block_html, entity_link, external_url, fact, inline_html, marked, verdict_badge
+from .previews import NO_EXPLANATION
+from .scorecard import Scorecards
 from .search_filters import filters_block
-from .timeline import long_date
 
 
 class EntityPages(Scorecards):
@@ -23,51 +23,26 @@ class EntityPages(Scorecards):
         # attr_list puts the attributes on the heading, and on the quoted paragraph from a line of their own.
         title_lang, text_lang = self.title_lang(claim_id), self.text_lang(doc_id)
         heading = f"# {escape(self.claim_title(claim_id))}" + (f" {{{title_lang} }}" if title_lang else "")
-        out = [heading, "", f"{verdict_badge(here, claim.verdict, self.c.scale)} · {KIND_LABELS[claim.kind]}", ""]
+        msg = self.msg
+        out = [heading, "", verdict_badge(here, claim.verdict, self.scale) + " · " + msg._(KIND_LABELS[claim.kind]), ""]
         out += self.claim_filters(claim, doc_id)
         out += [f"> {marked(text.text, span, context)}", *([f"> {{{text_lang} }}"] if text_lang else []), ""]
-        if claim.claimant:
-            person: Person = self.c.people[claim.claimant].entry
-            who = entity_link(here, "people", claim.claimant, person.name)
-            if person.role:
-                who += f", {escape(person.role)}"
-        elif claim.via:
-            who = "no named person: the article asserts it, crediting " + ", ".join(
-                entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)
-            )
-        else:
-            who = "the article itself, in its own voice"
-        facts = [f"- **Claimant:** {who}"]
-        if claim.said_on:
-            facts.append(f"- **Said on:** {claim.said_on}")
-        if claim.reviewed_on:
-            facts.append(f"- **Reviewed on:** {long_date(claim.reviewed_on)}")
-        if claim.corrections:
-            count = len(claim.corrections)
-            latest = max(c.date for c in claim.corrections)
-            facts.append(f"- **Corrected:** [{count} correction{'s' if count != 1 else ''}, the latest on {long_date(latest)}](#corrections)")
-        if claim.via:
-            facts.append("- **Via:** " + ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via)))
-        facts.append("- **Article:** " + entity_link(here, "documents", doc_id, self.c.titles[doc_id], urls.claim_anchor(claim_id)))
-        if claim.tags:
-            # Each tag leads to every claim with it (a checked slug: nothing in it for Markdown).
-            facts.append("- **Tags:** " + ", ".join(f"[`{t}`]({urls.relative_link(here, urls.tag_listing(t))})" for t in dict.fromkeys(claim.tags)))
-        out += facts + [""]
-        out += ["## Explanation", ""]
+        out += self.claim_facts(here, claim_id, doc_id)
+        out += ["## " + msg._("Explanation"), ""]
         if claim.explanation:
             out.append(block_html("explanation", light_markdown.render(claim.explanation)))
         else:
-            out += ["No explanation yet: this claim has not been checked.", ""]
+            out += [msg._(NO_EXPLANATION), ""]
         out += self.corrections(here, claim)
         if claim.original_wording:
-            out += ["## Original wording", "", f"> {escape(claim.original_wording)}", *([f"> {{{text_lang} }}"] if text_lang else []), "",
-                    "The article's rendering differs from the words as first reported; the explanation says how.", ""]
-        out += ["## Evidence", ""]
+            out += ["## " + msg._("Original wording"), "", f"> {escape(claim.original_wording)}", *([f"> {{{text_lang} }}"] if text_lang else []), "",
+                    msg._("The article's rendering differs from the words as first reported; the explanation says how."), ""]
+        out += ["## " + msg._("Evidence"), ""]
         if claim.evidence:
             for item in claim.evidence:
                 line = f"- [{escape(item.title)}]({external_url(item.url)})"
                 if item.archived_url:
-                    line += f" ([archived copy]({external_url(item.archived_url)}))"
+                    line += " ([" + msg._("archived copy") + f"]({external_url(item.archived_url)}))"
                 if item.source:
                     line += " — " + entity_link(here, "sources", item.source, self.c.sources[item.source].entry.name)
                 if item.note:
@@ -75,25 +50,60 @@ class EntityPages(Scorecards):
                 out.append(line)
             out.append("")
         else:
-            out += ["None recorded yet.", ""]
+            out += [msg._("None recorded yet."), ""]
         related = self.related(claim_id)
         if related:
-            out += ["## Related claims", ""]
+            out += ["## " + msg._("Related claims"), ""]
             for relation, other in related:
-                out.append(f"- **{RELATION_LABELS[relation]}:** " + self.claim_line(here, other, with_document=False, with_context=True)[2:])
+                line = self.claim_line(here, other, with_document=False, with_context=True)[2:]
+                out.append("- **" + msg._(RELATION_LABELS[relation]) + ":** " + line)
             out.append("")
         out += self.local_graph("claims", claim_id)
         return "\n".join(out)
+
+    def claim_facts(self, here: str, claim_id: str, doc_id: str) -> list[str]:
+        """Who said it, when, when it was reviewed and corrected, through whom, where, and its tags."""
+        claim, msg = self.c.claim(claim_id), self.msg
+        via = ", ".join(entity_link(here, "sources", s, self.c.sources[s].entry.name) for s in dict.fromkeys(claim.via))
+        if claim.claimant:
+            person: Person = self.c.people[claim.claimant].entry
+            who = entity_link(here, "people", claim.claimant, person.name)
+            if person.role:
+                who += f", {escape(person.role)}"
+        elif claim.via:
+            who = msg._("no named person: the article asserts it, crediting {sources}", sources=via)
+        else:
+            who = msg._("the article itself, in its own voice")
+        facts = [fact(msg._("Claimant:"), who)]
+        if claim.said_on:
+            facts.append(fact(msg._("Said on:"), claim.said_on))
+        if claim.reviewed_on:
+            facts.append(fact(msg._("Reviewed on:"), msg.date(claim.reviewed_on)))
+        if claim.corrections:
+            latest = msg.date(max(c.date for c in claim.corrections))
+            count = msg.ngettext(
+                "{n} correction, the latest on {date}", "{n} corrections, the latest on {date}", len(claim.corrections), date=latest
+            )
+            facts.append(fact(msg._("Corrected:"), f"[{count}](#corrections)"))
+        if claim.via:
+            facts.append(fact(msg._("Via:"), via))
+        facts.append(fact(msg._("Article:"), entity_link(here, "documents", doc_id, self.c.titles[doc_id], urls.claim_anchor(claim_id))))
+        if claim.tags:
+            # Each tag leads to every claim with it (a checked slug: nothing in it for Markdown).
+            tags = ", ".join(f"[`{t}`]({urls.relative_link(here, urls.tag_listing(t))})" for t in dict.fromkeys(claim.tags))
+            facts.append(fact(msg._("Tags:"), tags))
+        return [*facts, ""]
 
     def corrections(self, here: str, claim: Claim) -> list[str]:
         """The claim's corrections, newest first, each with its anchor (the corrections page and the feeds link to it)."""
         if not claim.corrections:
             return []
-        out = ["## Corrections", ""]
+        msg = self.msg
+        out = ["## " + msg._("Corrections"), ""]
         for number, correction in sorted(enumerate(claim.corrections, start=1), key=lambda pair: (pair[1].date, pair[0]), reverse=True):
-            line = f'- <span id="{urls.correction_anchor(number)}"></span>**{long_date(correction.date)}**'
+            line = f'- <span id="{urls.correction_anchor(number)}"></span>**{msg.date(correction.date)}**'
             if correction.previous_verdict:
-                line += f" · previous verdict: {verdict_badge(here, correction.previous_verdict, self.c.scale)}"
+                line += " · " + msg._("previous verdict: {verdict}", verdict=verdict_badge(here, correction.previous_verdict, self.scale))
             out.append(f"{line}: {inline_html(correction.note)}")
         return [*out, ""]
 
@@ -101,7 +111,7 @@ class EntityPages(Scorecards):
         publisher = self.c.documents[doc_id].entry.publisher
         sources = [*claim.via, *([publisher] if publisher else [])]
         return filters_block([
-            ("verdict", self.c.scale.label(claim.verdict)),
+            ("verdict", self.scale.label(claim.verdict)),  # the label readers see on the badges, and type
             *([("person", self.c.people[claim.claimant].entry.name)] if claim.claimant else []),
             *(("source", self.c.sources[s].entry.name) for s in sources),
             *(("tag", t) for t in claim.tags),
@@ -111,29 +121,33 @@ class EntityPages(Scorecards):
         here = urls.entity_page("people", person_id)
         person: Person = self.c.people[person_id].entry
         claims = self.c.backlinks.claims_by_claimant.get(person_id, [])
+        msg = self.msg
         out = [f"# {escape(person.name)}", ""]
-        caption = f"Verdicts on the {claims_of(len(claims))} by {as_html_name(person.name)}"
-        out += self.scorecard(claims, caption, "No claims recorded, so no verdicts.")
+        caption = msg.ngettext(
+            "Verdicts on the {n} claim by {name}", "Verdicts on the {n} claims by {name}", len(claims), name=as_html_name(person.name)
+        )
+        out += self.scorecard(claims, caption, msg._("No claims recorded, so no verdicts."))
         out += filters_block([("person", person.name)])
         facts = []
         if person.role:
-            facts.append(f"- **Role:** {escape(person.role)}")
+            facts.append(fact(msg._("Role:"), escape(person.role)))
         if person.affiliation:
-            facts.append(f"- **Affiliation:** {escape(person.affiliation)}")
+            facts.append(fact(msg._("Affiliation:"), escape(person.affiliation)))
         links = [f"[{escape(link.split('://', 1)[1].split('/', 1)[0])}]({external_url(link)})" for link in person.links]
         if person.wikidata:
-            links.append(f"[Wikidata {person.wikidata}](https://www.wikidata.org/wiki/{person.wikidata})")
+            wikidata = msg._("Wikidata {id}", id=person.wikidata)  # a checked Q-number: nothing in it for Markdown
+            links.append(f"[{wikidata}](https://www.wikidata.org/wiki/{person.wikidata})")
         if links:
-            facts.append("- **Links:** " + " · ".join(links))
+            facts.append(fact(msg._("Links:"), " · ".join(links)))
         out += facts + [""] if facts else []
         if person.description:
             out.append(block_html("description", light_markdown.render(person.description)))
         html_links = self.html_links(here)
-        out += [f"## What {escape(person.name)} said", ""]
-        out += self.claims_by_verdict(here, html_links, claims) if claims else ["No claims recorded.", ""]
+        out += ["## " + msg._("What {name} said", name=escape(person.name)), ""]
+        out += self.claims_by_verdict(here, html_links, claims) if claims else [msg._("No claims recorded."), ""]
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
-        out += ["## Where they are mentioned", ""]
-        out += [backlinks_block(self.mention_items(html_links, mentions)) if mentions else "No mentions found in the texts.", ""]
+        out += ["## " + msg._("Where they are mentioned"), ""]
+        out += [backlinks_block(self.mention_items(html_links, mentions)) if mentions else msg._("No mentions found in the texts."), ""]
         out += self.local_graph("people", person_id)
         return "\n".join(out)
 
@@ -141,13 +155,16 @@ class EntityPages(Scorecards):
         here = urls.entity_page("sources", source_id)
         source: Source = self.c.sources[source_id].entry
         relayed = self.c.backlinks.claims_via.get(source_id, [])
+        msg = self.msg
         out = [f"# {escape(source.name)}", ""]
-        caption = f"Verdicts on the {claims_of(len(relayed))} {as_html_name(source.name)} relays"
-        out += self.scorecard(relayed, caption, "No claims relayed, so no verdicts.")
+        caption = msg.ngettext(
+            "Verdicts on the {n} claim {name} relays", "Verdicts on the {n} claims {name} relays", len(relayed), name=as_html_name(source.name)
+        )
+        out += self.scorecard(relayed, caption, msg._("No claims relayed, so no verdicts."))
         out += filters_block([("source", source.name)])
-        out.append(f"- **Type:** {SOURCE_TYPE_LABELS[source.type]}")
+        out.append(fact(msg._("Type:"), msg._(SOURCE_TYPE_LABELS[source.type])))
         if source.url:
-            out.append(f"- **Website:** [{escape(source.url)}]({external_url(source.url)})")
+            out.append(fact(msg._("Website:"), f"[{escape(source.url)}]({external_url(source.url)})"))
         out.append("")
         if source.description:
             out.append(block_html("description", light_markdown.render(source.description)))
@@ -155,16 +172,16 @@ class EntityPages(Scorecards):
         links = self.html_links(here)
         mentioned = self.mention_items(links, b.mentions_of.get(("sources", source_id), []))
         sections = [
-            ("Claims it relays", self.claims_by_verdict(here, links, relayed)),
-            ("Articles it published", [
+            (msg._("Claims it relays"), self.claims_by_verdict(here, links, relayed)),
+            (msg._("Articles it published"), [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
-            ("Cited as evidence", [
+            (msg._("Cited as evidence"), [
                 "- " + entity_link(here, "claims", c, self.claim_title(c), lang=self.title_lang(c))
                 + f": [{escape(self.c.claim(c).evidence[i].title)}]({external_url(self.c.claim(c).evidence[i].url)})"
                 for c, i in b.evidence_by_source.get(source_id, [])
             ]),
-            ("Where it is mentioned", [backlinks_block(mentioned)] if mentioned else []),
+            (msg._("Where it is mentioned"), [backlinks_block(mentioned)] if mentioned else []),
         ]
         for heading, lines in sections:
             if lines:

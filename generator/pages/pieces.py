@@ -106,6 +106,12 @@ def as_sentence(html: str) -> str:
     return html if html.rstrip().endswith(_STOPS) else html + "."
 
 
+def fact(label: str, value: str) -> str:
+    """A line of a page's facts (`- **Claimant:** …`): `label` is a translated message with its colon,
+    which some languages space from the word."""
+    return f"- **{label}** {value}"
+
+
 def block_html(css_class: str, html: str) -> str:
     """Sanitised HTML as one raw block, blank lines around it."""
     return f'\n<div class="{css_class}">{html}</div>\n'

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..annotations.corpus import Corpus, Key, Mention
+from ..annotations.scale import Scale
 from ..site_map import listing, urls
 from ..site_map.listing import ListingPage
 from ..translation.messages import Messages, messages
@@ -46,6 +47,11 @@ class Renderer:
         self.network: Network | None = None  # every link as a graph, for the entity pages' local graphs
         self.drawn_on: Mapping[Key, ListingPage] | None = None  # the graph page drawing each entity (`graph.drawn_on`)
         self._contexts: dict[tuple[str, bool], str] = {}
+
+    @property
+    def scale(self) -> Scale:
+        """The corpus's scale as readers see it: the v1 scale's words in the site's language (`Messages.scale`)."""
+        return self.msg.scale(self.c.scale)
 
     # --- small pieces -------------------------------------------------------
 
@@ -103,7 +109,7 @@ class Renderer:
             parts = [
                 links.entity("claims", claim_id, self.claim_title(claim_id), lang=self.title_lang(claim_id)),
                 links.verdicts[claim.verdict],
-                "in " + links.entity("documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)),
+                self.msg._("in {article}", article=links.entity("documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id))),
             ]
             return " · ".join(parts) + ": " + self.claim_context(claim_id, html=True)
 
@@ -112,12 +118,12 @@ class Renderer:
     def _claim_line(self, here: str, claim_id: str, with_document: bool, with_claimant: bool, with_context: bool) -> str:
         claim = self.c.claim(claim_id)
         title = entity_link(here, "claims", claim_id, self.claim_title(claim_id), lang=self.title_lang(claim_id))
-        parts = [title, verdict_badge(here, claim.verdict, self.c.scale)]
+        parts = [title, verdict_badge(here, claim.verdict, self.scale)]
         if with_claimant and claim.claimant:
             parts.append(entity_link(here, "people", claim.claimant, self.c.people[claim.claimant].entry.name))
         if with_document:
             doc = self.c.claim_document[claim_id]
-            parts.append("in " + entity_link(here, "documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id)))
+            parts.append(self.msg._("in {article}", article=entity_link(here, "documents", doc, self.c.titles[doc], urls.claim_anchor(claim_id))))
         line = "- " + " · ".join(parts)
         if with_context:  # a backlink shows the sentence it comes from
             line += ": " + self.claim_context(claim_id)
@@ -167,7 +173,7 @@ class Renderer:
 
     def html_links(self, here: str) -> HtmlLinks:
         """The links from a page's HTML blocks, as the options want them."""
-        return HtmlLinks(here, self.options.directory_urls, self.c.scale, self.options.html_links_to_sources)
+        return HtmlLinks(here, self.options.directory_urls, self.scale, self.options.html_links_to_sources)
 
     def related(self, claim_id: str) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = [(r.relation, r.claim) for r in self.c.claim(claim_id).related]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..site_map import urls
+from ..translation.messages import Messages, messages
 from .markdown_text import as_html, escape
 from .pieces import HtmlLinks, backlinks_block, verdict_class, verdict_icon
 from .renderer import Renderer
@@ -43,16 +44,17 @@ class Scorecards(Renderer):
             return [f"{opening}<p>{empty}</p></div>", ""]
         counts: Counter[str] = Counter(self.c.claim(c).verdict for c in claim_ids)
         total = len(claim_ids)
-        scale = self.c.scale
+        scale, msg = self.scale, self.msg
         rows = "".join(
             f'<tr class="{verdict_class(scale, verdict)}"><th scope="row"><a class="verdict {verdict_class(scale, verdict)}" '
             f'href="#{urls.verdict_group_anchor(verdict)}">{verdict_icon(scale, verdict)} {as_html(v.label)}</a></th>'
-            f'<td class="explainer-count">{counts[verdict]:,}</td>'
-            f"<td>{bar(counts[verdict], total)} {share(counts[verdict], total)}%</td></tr>"
+            f'<td class="explainer-count">{msg.number(counts[verdict])}</td>'
+            f"<td>{bar(counts[verdict], total)} {percent(msg, share(counts[verdict], total))}</td></tr>"
             for verdict, v in scale.verdicts.items()
             if counts[verdict]
         )
-        head = '<tr><th scope="col">Verdict</th><th scope="col">Claims</th><th scope="col">Share</th></tr>'
+        headers = (msg._("Verdict"), msg._("Claims"), msg._("Share"))
+        head = "<tr>" + "".join(f'<th scope="col">{header}</th>' for header in headers) + "</tr>"
         table = f"<table><caption>{caption}</caption><thead>{head}</thead><tbody>{rows}</tbody></table>"
         return [f"{opening}{table}</div>", ""]
 
@@ -65,9 +67,10 @@ class Scorecards(Renderer):
         for claim_id in claim_ids:
             groups.setdefault(self.c.claim(claim_id).verdict, []).append(claim_id)
         out: list[str] = []
-        for verdict, v in self.c.scale.verdicts.items():
+        scale = self.scale
+        for verdict, v in scale.verdicts.items():
             if verdict in groups:
-                heading = f"{verdict_icon(self.c.scale, verdict)} {escape(v.label)} ({len(groups[verdict]):,})"
+                heading = f"{verdict_icon(scale, verdict)} {escape(v.label)} ({self.msg.number(len(groups[verdict]))})"
                 out += [
                     f"### {heading} {{ #{urls.verdict_group_anchor(verdict)} data-search-exclude }}",
                     "",
@@ -77,6 +80,11 @@ class Scorecards(Renderer):
         return out
 
 
-def claims_of(count: int) -> str:
-    """`1 claim`, `12 claims`."""
-    return f"{count:,} claim{'s' if count != 1 else ''}"
+def percent(msg: Messages, value: int) -> str:
+    """`value` percent as the site's language writes it (`12%`, `12 %`, `%12`)."""
+    return msg._("{percent}%", percent=msg.number(value))
+
+
+def claims_of(count: int, msg: Messages | None = None) -> str:
+    """`1 claim`, `12 claims`, in `msg`'s language (English without it)."""
+    return (msg or messages("en")).ngettext("{n} claim", "{n} claims", count)

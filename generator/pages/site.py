@@ -160,4 +160,4 @@ def _entity_pages(r: SiteRenderer, reuse: Mapping[str, str] | None, progress: Pr
                     site_name=options.site_name,
                     directory_urls=options.directory_urls,
                 )
-            yield page, content + edit_footer(options.edit_links.get(page))
+            yield page, content + edit_footer(options.edit_links.get(page), r.msg)
