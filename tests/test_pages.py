@@ -63,7 +63,7 @@ def test_article_links_mentions_longest_alias_first(pages: dict[str, str]) -> No
 
 def test_article_shows_metadata_and_summary(pages: dict[str, str]) -> None:
     page = pages["articles/trump-putin.md"]
-    assert "- **Published:** 2025-01-10" in page
+    assert "- **Published:** January 10, 2025" in page
     assert "- **Publisher:** [Reuters](../sources/reuters.md)" in page
     assert '<div class="summary"><p>A <em>short</em> summary.</p></div>' in page
 
@@ -77,7 +77,7 @@ def test_claim_page_has_context_claimant_evidence_and_way_back(pages: dict[str, 
         "according to Reuters\\. Kremlin spokesman Peskov said: “No, there was no request\\.”\n"
     ) in page
     assert "- **Claimant:** [Donald Trump](../people/donald-trump.md), President\\-elect of the United States" in page
-    assert "- **Said on:** 2025-01-09" in page
+    assert "- **Said on:** January 9, 2025" in page
     assert "- **Via:** [Reuters](../sources/reuters.md)" in page
     assert "- **Article:** [Trump to Meet Putin](../articles/trump-putin.md#claim-trump-wants-to-meet)" in page
     assert "- [Trump says Putin wants to meet](https://example.org/report) — [Reuters](../sources/reuters.md)" in page

@@ -63,7 +63,7 @@ class ArticlePage(Renderer):
         out = [f"# {escape(self.c.titles[doc_id])}", ""]
         facts = []
         if doc.published:
-            facts.append(fact(msg._("Published:"), doc.published))
+            facts.append(fact(msg._("Published:"), msg.date(doc.published)))
         if doc.publisher:
             facts.append(fact(msg._("Publisher:"), entity_link(here, "sources", doc.publisher, self.c.sources[doc.publisher].entry.name)))
         if doc.url:

@@ -76,7 +76,7 @@ class EntityPages(Scorecards):
             who = msg._("the article itself, in its own voice")
         facts = [fact(msg._("Claimant:"), who)]
         if claim.said_on:
-            facts.append(fact(msg._("Said on:"), claim.said_on))
+            facts.append(fact(msg._("Said on:"), msg.date(claim.said_on)))
         if claim.reviewed_on:
             facts.append(fact(msg._("Reviewed on:"), msg.date(claim.reviewed_on)))
         if claim.corrections:
