@@ -14,6 +14,7 @@ from generator.annotations.pipeline import check
 from generator.open_data.claimreview import claim_review, script_json
 from generator.pages.options import SiteOptions
 from generator.pages.site import render_pages
+from generator.translation.messages import messages
 
 HOSTILE = '</script><script>window.pwned=1</script><!-- & "quotes" \u2028'
 
@@ -102,6 +103,7 @@ def test_direct_quote_by_a_person(built: Project) -> None:
             },
             # No number: an accurate quote says nothing about whether the words are true.
             "reviewRating": {"@type": "Rating", "alternateName": "Accurate quote"},
+            "inLanguage": "en",  # the site's, as the rating's name
             "author": {"@type": "Organization", "name": "Explainers", "url": "https://example.org/explainers/"},
         }
     ]
@@ -153,7 +155,9 @@ def test_without_site_url_no_address_is_made_up(tmp_path: Path) -> None:
     appearance = {"@type": "CreativeWork", "name": "Trump to Meet Putin", "datePublished": "2025-01-10"}
     assert review["itemReviewed"]["appearance"] == appearance
     page = render_pages(corpus, SiteOptions())["claims/trump-wants-to-meet.md"]
-    assert page.endswith(f'\n<script type="application/ld+json">{script_json(review)}</script>\n')
+    on_page = claim_review(corpus, "trump-wants-to-meet", msg=messages("en"))
+    assert on_page == {**review, "inLanguage": "en"}
+    assert page.endswith(f'\n<script type="application/ld+json">{script_json(on_page)}</script>\n')
 
 
 def test_the_article_itself_when_it_has_no_publisher(tmp_path: Path) -> None:

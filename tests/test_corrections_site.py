@@ -87,6 +87,7 @@ def test_the_atom_feed_is_valid_and_newest_first_with_absolute_addresses(site: P
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert feed.feed.title == "Explainers: reviews and corrections"
+    assert feed.feed.language == "en"  # the site's language, Material's theme.language (English by default)
     assert [(e.updated[:10], e.link) for e in feed.entries] == [
         ("2025-02-03", "https://example.org/fc/claims/trump-wants-to-meet/#correction-2"),
         ("2025-01-25", "https://example.org/fc/claims/no-request/#correction-1"),
@@ -103,6 +104,7 @@ def test_the_json_feed_has_the_same_entries(site: Project) -> None:
     feed = json.loads((site.root / "site" / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == "https://example.org/fc/feed.json"
+    assert feed["language"] == "en"
     assert [item["date_published"] for item in feed["items"]] == [
         "2025-02-03T00:00:00Z", "2025-01-25T00:00:00Z", "2025-01-20T00:00:00Z", "2025-01-15T00:00:00Z", "2025-01-12T00:00:00Z"
     ]

@@ -6,6 +6,7 @@ from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project
 
 from generator.annotations.scale import V1_SCALE
 from generator.pages.reference import format_page
+from generator.translation.messages import messages
 
 EVIDENCE = "      - url: https://example.org/report\n        source: reuters\n        title: Trump says Putin wants to meet\n"
 
@@ -67,7 +68,7 @@ def test_review_date_and_corrections_are_checked_like_every_value(project: Proje
 
 
 def test_the_format_page_documents_the_new_fields() -> None:
-    page = format_page(V1_SCALE)
+    page = format_page(V1_SCALE, messages("en"))
     assert "| `reviewed_on` | date `YYYY-MM-DD` | no | Optional \\(format 1\\.1\\): when the verdict was published" in page
     assert "| `corrections` | list of corrections | no |" in page
     assert "| `archived_url` | http(s) URL | no |" in page

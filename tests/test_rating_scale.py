@@ -18,6 +18,7 @@ from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, checked_corpus, make_pro
 from generator.annotations.scale import V1_SCALE
 from generator.open_data.claimreview import claim_review
 from generator.pages.reference import verdicts_page
+from generator.translation.messages import messages
 
 # The scale of CONTRIBUTING.md ("Your scale"), with a quotation verdict and `unverified` relabelled.
 SCALE = """\
@@ -164,7 +165,7 @@ def test_without_a_scale_the_v1_scale_applies_unchanged(project: Project) -> Non
     assert corpus.scale is V1_SCALE
     review = claim_review(corpus, "trump-wants-to-meet")
     assert review is not None and review["reviewRating"] == {"@type": "Rating", "alternateName": "Accurate quote"}
-    page = verdicts_page(corpus.scale)
+    page = verdicts_page(corpus.scale, messages("en"))
     assert "| Verdict | Meaning | Rates | ClaimReview rating (1–5) |" in page
     assert "| [Accurate](#accurate) | the claim is correct | any claim | 5 |" in page
     assert "A verdict other than `opinion` and `unverified` needs at least one evidence entry." in page

@@ -17,6 +17,7 @@ from generator.annotations.yaml_strict import load_yaml
 from generator.pages.markdown_text import escape
 from generator.pages.reference import format_page
 from generator.site_map.urls import entity_page, page_url, relative_link
+from generator.translation.messages import messages
 
 CONTRACT = Path(__file__).parent / "data" / "ANNOTATIONS.md"
 SHARED_CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "ANNOTATIONS.md"
@@ -153,7 +154,7 @@ def test_the_contracts_example_is_valid_and_uses_only_model_fields() -> None:
 def test_format_reference_lists_every_field_of_the_model() -> None:
     from generator.annotations import model
 
-    page = format_page(V1_SCALE)
+    page = format_page(V1_SCALE, messages("en"))
     for entry in (model.Document, model.Person, model.Source, model.Claim, model.Evidence, model.Related):
         for name in entry.model_fields:
             assert f"| `{name}` |" in page, name

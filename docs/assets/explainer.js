@@ -4,12 +4,88 @@
  * block the generator put in the page. Every value in it comes from an annotation, so
  * it only ever reaches the page through textContent, never as HTML. Without this
  * script every page still works: claims are links, and the index lists every claim.
+ *
+ * The script's own words are in the site's language: another JSON block of the page
+ * (#explainer-messages, generator/pages/script_messages.py) holds them, each plural one per
+ * CLDR plural category. Without that block (a site built by another engine) they are English.
  */
 (function () {
   "use strict";
 
   var TIP_ID = "explainer-preview";
   var HIDE_DELAY = 200; // ms: time to move the pointer from a claim into its preview
+
+  var ENGLISH = {
+    open_claim_page: "Open the claim page",
+    claimant: "Claimant: {name}",
+    showing_claims: { one: "Showing {shown} of {n} claim.", other: "Showing {shown} of {n} claims." }
+  };
+
+  var words = null; // the page's messages, read once per page (init)
+
+  function messages() {
+    if (words !== null) return words;
+    words = ENGLISH;
+    var block = document.getElementById("explainer-messages");
+    if (!block) return words;
+    try {
+      var found = JSON.parse(block.textContent);
+      if (found && typeof found === "object") words = found;
+    } catch (error) {
+      // English words rather than a broken page
+    }
+    return words;
+  }
+
+  function language() {
+    return document.documentElement.lang || "en";
+  }
+
+  function formatNumber(n) {
+    try {
+      return new Intl.NumberFormat(language()).format(n);
+    } catch (error) {
+      return String(n);
+    }
+  }
+
+  // A message with its {placeholders} filled: the result is text, for textContent only.
+  function withValues(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function say(key, values) {
+    var text = messages()[key];
+    if (typeof text !== "string") text = ENGLISH[key];
+    return withValues(text, values || {});
+  }
+
+  // The form of a plural message for the count n, as the page's language counts.
+  function sayCount(key, n, values) {
+    var forms = messages()[key];
+    if (!forms || typeof forms !== "object") forms = ENGLISH[key];
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(language()).select(n);
+    } catch (error) {
+      category = "other";
+    }
+    var text = forms[category];
+    if (typeof text !== "string") text = forms.other;
+    if (typeof text !== "string") text = ENGLISH[key][n === 1 ? "one" : "other"];
+    var all = { n: formatNumber(n) };
+    Object.keys(values || {}).forEach(function (name) { all[name] = values[name]; });
+    return withValues(text, all);
+  }
+
+  // The page's direction: Material writes it on <body> (`dir="rtl"` for Arabic, Hebrew, Persian,
+  // Urdu), a page may write it on <html>; the preview, a child of <body>, reads the same way.
+  function rightToLeft() {
+    return document.dir === "rtl" || document.documentElement.getAttribute("dir") === "rtl" ||
+      window.getComputedStyle(document.body).direction === "rtl";
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -43,7 +119,7 @@
     verdict.append(icon, label);
     var claimant = element("p", "explainer-preview-claimant");
     var summary = element("p", "explainer-preview-summary");
-    var more = element("a", "explainer-preview-more", "Open the claim page");
+    var more = element("a", "explainer-preview-more", say("open_claim_page"));
     // The claim itself is the keyboard's link to its page; this one is for the pointer.
     more.tabIndex = -1;
     tip.append(verdict, claimant, summary, more);
@@ -56,7 +132,7 @@
       verdict.className = "explainer-preview-verdict verdict-" + String(data.verdict);
       icon.textContent = String(data.icon);
       label.textContent = String(data.label);
-      claimant.textContent = "Claimant: " + String(data.claimant);
+      claimant.textContent = say("claimant", { name: String(data.claimant) });
       summary.textContent = String(data.summary);
       more.setAttribute("href", String(data.url));
     }
@@ -72,9 +148,12 @@
         });
       }
       var viewport = document.documentElement.clientWidth;
-      var width = tip.offsetWidth;
+      var width = tip.getBoundingClientRect().width; // not offsetWidth, rounded: the right edges line up to the subpixel
       var height = tip.offsetHeight;
-      var left = Math.max(8, Math.min(rect.left, viewport - width - 8));
+      // Under the claim's start: its left edge, or its right edge in a right-to-left page; kept 8px inside the viewport.
+      var left = rightToLeft()
+        ? Math.min(viewport - width - 8, Math.max(8, rect.right - width))
+        : Math.max(8, Math.min(rect.left, viewport - width - 8));
       var top = rect.bottom + 8;
       if (top + height > window.innerHeight && rect.top - height - 8 > 0) top = rect.top - height - 8;
       tip.style.left = left + window.scrollX + "px";
@@ -158,7 +237,7 @@
         var heading = article.previousElementSibling;
         if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
-      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " claims.";
+      if (status) status.textContent = sayCount("showing_claims", rows.length, { shown: formatNumber(shown) });
     }
 
     form.addEventListener("change", apply);
@@ -168,6 +247,7 @@
   }
 
   function init() {
+    words = null;
     setupPreviews();
     setupFilter();
   }

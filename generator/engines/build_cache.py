@@ -128,7 +128,9 @@ class BuildCache(CheckCache):
             self._network = (corpus, network(corpus))
         return self._network[1]
 
-    def export_files(self, corpus: Corpus, site_url: str | None, directory_urls: bool, site_name: str | None = None) -> dict[str, str]:
+    def export_files(
+        self, corpus: Corpus, site_url: str | None, directory_urls: bool, site_name: str | None = None, site_language: str = "en"
+    ) -> dict[str, str]:
         """`data_export.export_files`, taking from the last build what this corpus cannot have changed.
 
         An article's annotations hold its text, its claims, their claimants' names and the
@@ -148,7 +150,9 @@ class BuildCache(CheckCache):
                 if ("documents", doc_id) not in affected and path in last.files:
                     keep[path] = last.files[path]
         pieces = data_pieces(corpus, directory_urls=directory_urls, reuse=reuse)
-        files = export_files(corpus, site_url, directory_urls=directory_urls, keep=keep, pieces=pieces, site_name=site_name)
+        files = export_files(
+            corpus, site_url, directory_urls=directory_urls, keep=keep, pieces=pieces, site_name=site_name, site_language=site_language
+        )
         if last is not None and files[urls.DATA_JSON] == last.files.get(urls.DATA_JSON):
             # Most edits (an explanation, a note) leave it as it was: the very same string lets
             # the plugin see at once that it is unchanged.

@@ -25,10 +25,12 @@ from ..pages.edit_links import EditLink, edit_links
 from ..pages.html_blocks import NO_BLOCKS, Blocks, put_back, put_back_searched, set_aside
 from ..pages.options import SiteOptions
 from ..pages.redirects import collisions, redirect_files
+from ..pages.script_messages import MESSAGES_KEY, script_messages
 from ..pages.site import render_pages
 from ..site_map.listing import ARTICLES_PER_PAGE
 from ..support.bulk import bulk_work
 from ..translation.catalogs import language_warnings
+from ..translation.messages import messages
 from . import atomic_site
 from .build_cache import BuildCache
 from .parallel import Rendering, can_fork, start_rendering
@@ -160,6 +162,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_dir = str(staging)
         for warning in language_warnings(site_language(config)):  # a warning, so that `--strict` stops on it
             log.warning(f"explainer: {warning}")
+        # explainer.js's words and the feeds' link titles, which overrides/main.html writes into every page
+        config.extra[MESSAGES_KEY] = script_messages(messages(site_language(config)))
         return config
 
     @event_priority(50)  # before Material's search plugin writes its index
@@ -265,7 +269,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.cache.remember(checked.corpus, options, pages)
             if reuse is not None:
                 log.info(f"explainer: {len(pages) - len(reuse):,} pages rendered again, {len(reuse):,} unchanged by the edit")
-            exports = self.cache.export_files(checked.corpus, config.site_url, config.use_directory_urls, config.site_name)
+            exports = self.cache.export_files(
+                checked.corpus, config.site_url, config.use_directory_urls, config.site_name, options.site_language
+            )
             self.pages = {**pages, **self.redirects, **exports}
             return
         # One full build: the entity pages and exports are made on the other core where it can (`parallel`).

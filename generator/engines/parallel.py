@@ -114,7 +114,9 @@ def start_rendering(
     def prepared() -> Iterator[tuple[str, Prepared]]:
         yield from ((path, prepare(page)) for path, page in entity_pages(corpus, options, net=net))
         # MkDocs copies these once it has read every page: made last.
-        files = export_files(corpus, site_url, directory_urls=options.directory_urls, site_name=options.site_name)
+        files = export_files(
+            corpus, site_url, directory_urls=options.directory_urls, site_name=options.site_name, site_language=options.site_language
+        )
         yield from ((path, (text, NO_BLOCKS)) for path, text in files.items())
 
     if not fork:

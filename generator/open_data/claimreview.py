@@ -4,7 +4,8 @@ Search engines and fact-check aggregators read it to show the verdict next to th
 claim. Only what the annotations say goes in: no review date (none is recorded), no
 absolute URL unless the site's address (`site_url`) is known, and a numeric rating only
 where the corpus's scale gives one (`corpus.scale`), with the scale's highest and lowest
-rating as best and worst; `alternateName` always carries the verdict's label.
+rating as best and worst; `alternateName` always carries the verdict's label, in the site's
+language when a page gives it (`msg`), which is then the review's `inLanguage` too.
 
 The JSON sits inside `<script type="application/ld+json">`, where the HTML parser ends
 the element at the first `</script`, whatever JSON quoting surrounds it. So `<`, `>` and
@@ -21,6 +22,7 @@ from ..annotations.corpus import Corpus
 from ..annotations.model import Claim, Document, Person, Source
 from ..annotations.scale import Scale
 from ..site_map import urls
+from ..translation.messages import Messages
 
 Json = dict[str, Any]
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -85,8 +87,9 @@ def claim_review(
     site_url: str | None = None,
     site_name: str | None = None,
     directory_urls: bool = True,
+    msg: Messages | None = None,
 ) -> Json | None:
-    """The ClaimReview of a claim, or None while it is unverified."""
+    """The ClaimReview of a claim, or None while it is unverified; with `msg`, in its language."""
     claim = corpus.claim(claim_id)
     if claim.verdict == "unverified":
         return None
@@ -103,7 +106,9 @@ def claim_review(
     # The words as the article has them, white space folded.
     review["claimReviewed"] = " ".join(corpus.texts[doc_id].text[span.start : span.end].split())
     review["itemReviewed"] = item
-    review["reviewRating"] = _rating(corpus.scale, claim.verdict)
+    review["reviewRating"] = _rating(msg.scale(corpus.scale) if msg is not None else corpus.scale, claim.verdict)
+    if msg is not None:
+        review["inLanguage"] = msg.language
     if claim.reviewed_on:
         review["datePublished"] = claim.reviewed_on
     if claim.corrections:
@@ -124,10 +129,16 @@ def script_json(data: Json) -> str:
 
 
 def script_block(
-    corpus: Corpus, claim_id: str, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True
+    corpus: Corpus,
+    claim_id: str,
+    *,
+    site_url: str | None = None,
+    site_name: str | None = None,
+    directory_urls: bool = True,
+    msg: Messages | None = None,
 ) -> str:
     """A raw HTML block for the claim's Markdown page (blank lines around it), or nothing."""
-    review = claim_review(corpus, claim_id, site_url=site_url, site_name=site_name, directory_urls=directory_urls)
+    review = claim_review(corpus, claim_id, site_url=site_url, site_name=site_name, directory_urls=directory_urls, msg=msg)
     if review is None:
         return ""
     return f'\n<script type="application/ld+json">{script_json(review)}</script>\n'

@@ -355,8 +355,11 @@ def export_files(
     keep: Mapping[str, str] | None = None,
     pieces: Mapping[Key, Pieces] | None = None,
     site_name: str | None = None,
+    site_language: str = "en",
 ) -> dict[str, str]:
     """The open-data files of a build, `{path: text}`: `data.json`, the feeds and each article's annotations.
+
+    The feeds are written in `site_language`; the rest is data, the annotations' words as they are.
 
     Annotation files found in `keep` are taken from it, and `data.json` is put together from
     `pieces` when given (a `mkdocs serve` rebuild's, see build_cache.BuildCache.export_files).
@@ -365,7 +368,11 @@ def export_files(
         pieces = data_pieces(corpus, directory_urls=directory_urls)
     files = {urls.DATA_JSON: data_json(corpus, pieces, site_url)}
     # Made again on every build: one pass over the claims, and only reviewed claims make entries.
-    files[urls.FEED_ATOM] = atom_feed(corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls)
-    files[urls.FEED_JSON] = json_feed(corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls)
+    files[urls.FEED_ATOM] = atom_feed(
+        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language
+    )
+    files[urls.FEED_JSON] = json_feed(
+        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language
+    )
     files.update(annotation_files(corpus, site_url, directory_urls=directory_urls, keep=keep))
     return files

@@ -8,7 +8,8 @@ the feeds are. Ids are the pages' addresses, or `urn:uuid:` names of them withou
 address, so an entry keeps its id from build to build.
 
 Every value from the annotations is escaped here for XML, or written by the JSON encoder;
-the HTML content is light Markdown rendered and sanitised as on the pages.
+the HTML content is light Markdown rendered and sanitised as on the pages. The feeds' own
+words are in the site's language (Material's `theme.language`), which each feed declares.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from xml.sax.saxutils import escape, quoteattr
 from ..annotations import light_markdown
 from ..annotations.corpus import Corpus
 from ..site_map import urls
+from ..translation.messages import N_, Messages, messages
 from .webannotation import name_based_iri
 
-TITLE = "Reviews and corrections"
+# Also the title of the feeds' links in every page's head (pages.script_messages).
+FEED_TITLE = N_("{site}: reviews and corrections")
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # Atom must say when the feed last changed; a feed with no entry yet says the epoch rather
 # than the build's time, so that the same annotations give the same bytes.
@@ -40,22 +43,30 @@ class Entry:
     html: str  # sanitised HTML
 
 
-def entries(corpus: Corpus) -> list[Entry]:
+def entries(corpus: Corpus, msg: Messages) -> list[Entry]:
     """Every review and correction, newest first; on one day, later claims and corrections first."""
     found: list[tuple[tuple[str, int, int], Entry]] = []
+    scale = msg.scale(corpus.scale)
     for order, claim_id in enumerate(corpus.claims):
         claim = corpus.claim(claim_id)
         title = claim.title or claim.quote
-        label = corpus.scale.label(claim.verdict)
+        label = scale.label(claim.verdict)
         if claim.reviewed_on:
-            html = f"<p>Verdict: {escape(label)}.</p>" + (light_markdown.render(claim.explanation) if claim.explanation else "")
-            entry = Entry(claim_id, claim.reviewed_on, 0, f"{label}: {title}", html)
+            html = "<p>{}</p>".format(msg._("Verdict: {verdict}.", verdict=escape(label))) + (
+                light_markdown.render(claim.explanation) if claim.explanation else ""
+            )
+            entry = Entry(claim_id, claim.reviewed_on, 0, msg._("{verdict}: {claim}", verdict=label, claim=title), html)
             found.append(((claim.reviewed_on, order, 0), entry))
         for number, correction in enumerate(claim.corrections, start=1):
-            was = f"<p>Previous verdict: {escape(corpus.scale.label(correction.previous_verdict))}; now: {escape(label)}.</p>" if (
-                correction.previous_verdict
-            ) else ""
-            entry = Entry(claim_id, correction.date, number, f"Corrected: {title}", was + light_markdown.render(correction.note))
+            was = "<p>{}</p>".format(
+                msg._(
+                    "Previous verdict: {previous}; now: {verdict}.",
+                    previous=escape(scale.label(correction.previous_verdict)),
+                    verdict=escape(label),
+                )
+            ) if correction.previous_verdict else ""
+            title_now = msg._("Corrected: {claim}", claim=title)
+            entry = Entry(claim_id, correction.date, number, title_now, was + light_markdown.render(correction.note))
             found.append(((correction.date, order, number), entry))
     return [entry for _key, entry in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
@@ -75,15 +86,23 @@ def _timestamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
-def atom_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True) -> str:
-    """The Atom feed (RFC 4287) of `entries`."""
-    found = entries(corpus)
+def atom_feed(
+    corpus: Corpus,
+    *,
+    site_url: str | None = None,
+    site_name: str | None = None,
+    directory_urls: bool = True,
+    site_language: str = "en",
+) -> str:
+    """The Atom feed (RFC 4287) of `entries`, its text in `site_language` (its `xml:lang`)."""
+    msg = messages(site_language)
+    found = entries(corpus, msg)
     name = site_name or "Explainers"
     feed_id = urls.absolute_url(site_url, urls.FEED_ATOM) if site_url else name_based_iri(urls.FEED_ATOM)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(f'{name}: {TITLE.lower()}')}</title>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site_language)}>',
+        f"  <title>{escape(msg._(FEED_TITLE, site=name))}</title>",
         f"  <id>{escape(feed_id)}</id>",
         f"  <updated>{_timestamp(found[0].date if found else NO_DATE)}</updated>",
         f"  <author><name>{escape(name)}</name></author>",
@@ -105,13 +124,22 @@ def atom_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | N
     return "\n".join(lines) + "\n"
 
 
-def json_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True) -> str:
-    """The same entries as a JSON Feed 1.1."""
+def json_feed(
+    corpus: Corpus,
+    *,
+    site_url: str | None = None,
+    site_name: str | None = None,
+    directory_urls: bool = True,
+    site_language: str = "en",
+) -> str:
+    """The same entries as a JSON Feed 1.1, with its `language`."""
+    msg = messages(site_language)
     name = site_name or "Explainers"
-    feed: dict[str, object] = {"version": JSON_FEED_VERSION, "title": f"{name}: {TITLE.lower()}"}
+    feed: dict[str, object] = {"version": JSON_FEED_VERSION, "title": msg._(FEED_TITLE, site=name)}
     if site_url:
         feed["home_page_url"] = urls.absolute_url(site_url, "")
         feed["feed_url"] = urls.absolute_url(site_url, urls.FEED_JSON)
+    feed["language"] = site_language
     feed["items"] = [
         {
             "id": _address(entry, site_url, directory_urls, as_id=True),
@@ -120,7 +148,7 @@ def json_feed(corpus: Corpus, *, site_url: str | None = None, site_name: str | N
             "content_html": entry.html,
             "date_published": _timestamp(entry.date),
         }
-        for entry in entries(corpus)
+        for entry in entries(corpus, msg)
     ]
     # Compact: with `indent` the json module encodes in Python, whose closures are cycles that
     # outlive the build for the cycle collector to find (tests/test_bulk.py).

@@ -111,8 +111,8 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         (urls.TAGS, r.tags_page),
         (urls.index_page("people"), r.people_index),
         (urls.index_page("sources"), r.sources_index),
-        (urls.VERDICTS, partial(verdicts_page, corpus.scale)),
-        (urls.FORMAT, partial(format_page, corpus.scale)),
+        (urls.VERDICTS, partial(verdicts_page, corpus.scale, r.msg)),
+        (urls.FORMAT, partial(format_page, corpus.scale, r.msg)),
         (urls.CORRECTIONS, partial(corrections_page, corpus, options.site_language)),
     ])
     graph = [page.path for page in listing.graph_listing(corpus, per_page)]
@@ -159,5 +159,6 @@ def _entity_pages(r: SiteRenderer, reuse: Mapping[str, str] | None, progress: Pr
                     site_url=options.site_url,
                     site_name=options.site_name,
                     directory_urls=options.directory_urls,
+                    msg=r.msg,
                 )
             yield page, content + edit_footer(options.edit_links.get(page), r.msg)

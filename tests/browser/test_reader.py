@@ -8,6 +8,7 @@ are refused, never sent). Screenshots go to test-artifacts/browser/ (not committ
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -181,6 +182,76 @@ def test_preview_hides_on_mouse_leave_and_escape(page: Any, site: str) -> None:
     assert preview(page).is_visible()
     page.keyboard.press("Escape")
     assert preview(page).is_hidden()
+
+
+def _rewritten(page: Any, url: str, replacements: list[tuple[str, str]]) -> None:
+    """Serve the page at `url` with each of `replacements` made in its HTML (each must be there)."""
+
+    def handle(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        for old, new in replacements:
+            assert old in body, old
+            body = body.replace(old, new)
+        route.fulfill(response=response, body=body)
+
+    page.route(url, handle)
+
+
+def test_the_scripts_words_come_from_the_pages_messages_block(page: Any, site: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    words = json.loads(page.locator("script#explainer-messages").text_content())
+    assert words["open_claim_page"] == "Open the claim page"
+    page.locator('a.claim[data-claim="deficit-fell"]').hover()
+    assert preview(page).locator("a.explainer-preview-more").inner_text() == "Open the claim page"
+    # Words of another language, as a catalog would give them: the script shows those.
+    _rewritten(page, site + "articles/budget-row/", [
+        ('"open_claim_page": "Open the claim page"', '"open_claim_page": "Ouvrir la fiche"'),
+        ('"claimant": "Claimant: {name}"', '"claimant": "Auteur : {name}"'),
+    ])
+    page.goto(site + "articles/budget-row/")
+    page.locator('a.claim[data-claim="figures-cooked"]').hover()
+    assert preview(page).locator("a.explainer-preview-more").inner_text() == "Ouvrir la fiche"
+    assert preview(page).locator(".explainer-preview-claimant").inner_text() == "Auteur : " + HOSTILE
+    _rewritten(page, site + "claims/", [
+        ('"showing_claims": {"one": "Showing {shown} of {n} claim.", "other": "Showing {shown} of {n} claims."}',
+         '"showing_claims": {"one": "{shown} sur {n} affirmation", "other": "{shown} sur {n} affirmations"}'),
+    ])
+    page.goto(site + "claims/")
+    assert page.locator(".explainer-filter-status").inner_text() == "4 sur 4 affirmations"  # Intl.PluralRules("en").select(4)
+
+
+def _right_edge(box: dict[str, float]) -> float:
+    return box["x"] + box["width"]
+
+
+# Where a page says it reads right to left: Material writes `dir` on <body> (`ltr`, or `rtl` for
+# Arabic, Hebrew, Persian, Urdu); a page without it on <body> may say it on <html> (`document.dir`).
+RTL_ON = {
+    "ltr": None,
+    "rtl on body": "document.body.setAttribute('dir', 'rtl')",
+    "rtl on html": "document.body.removeAttribute('dir'); document.documentElement.setAttribute('dir', 'rtl')",
+}
+
+
+@pytest.mark.parametrize("direction", list(RTL_ON))
+def test_the_preview_starts_where_the_claim_starts_in_either_direction(page: Any, site: str, direction: str) -> None:
+    page.goto(site + "articles/budget-row/")
+    marked = RTL_ON[direction]
+    if marked is not None:
+        page.evaluate(marked)
+        assert page.evaluate("getComputedStyle(document.querySelector('article p')).direction") == "rtl"
+    claim = page.locator('a.claim[data-claim="deficit-fell"]')
+    assert claim.evaluate("e => e.getClientRects().length") == 1  # one line: its box is the line under the pointer
+    claim.hover()
+    tip = preview(page)
+    assert tip.is_visible()
+    claim_box, tip_box = claim.bounding_box(), tip.bounding_box()
+    assert tip_box["y"] >= claim_box["y"] + claim_box["height"]  # below it
+    if marked is not None:
+        assert abs(_right_edge(tip_box) - _right_edge(claim_box)) < 1, (tip_box, claim_box)
+    else:
+        assert abs(tip_box["x"] - claim_box["x"]) < 1, (tip_box, claim_box)
 
 
 def test_untrusted_values_stay_text_in_the_preview(page: Any, site: str) -> None:
