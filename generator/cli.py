@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     pages = render_pages(checked.corpus, options, progress=progress)
     progress.phase("exporting data")
-    pages.update(redirect_stubs(checked.corpus))  # Markdown can't redirect: a page that links on
+    pages.update(redirect_stubs(checked.corpus, options.site_language))  # Markdown can't redirect: a page that links on
     pages.update(export_files(checked.corpus, args.site_url, site_language=args.site_language))  # data.json, annotations.jsonld
     progress.phase(f"writing {len(pages):,} pages")
     problems = write_pages(out, pages)

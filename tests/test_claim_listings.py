@@ -137,7 +137,7 @@ def test_a_verdict_lists_its_claims_newest_article_first_and_undated_articles_la
     assert headings(html, 2) == ["Budget Row in Lima", "Trump to Meet Putin", "Zoning Notes"]
     assert (
         '<div class="explainer-claims" data-search-exclude><p>In <a href="../../../articles/budget-row/">Budget Row in Lima</a>'
-        ' (4 March 2025):</p><ul><li><a href="../../figures-sound/">the figures are sound</a> · '
+        ' (March 4, 2025):</p><ul><li><a href="../../figures-sound/">the figures are sound</a> · '
         '<a class="verdict verdict-unverified" href="./">… Unverified</a> · '
         '<a href="../../../people/jose-nunez-perez/">José &lt;b&gt;&quot;Núñez&quot;&lt;/b&gt; &amp; Co</a></li></ul></div>'
     ) in html

@@ -68,8 +68,8 @@ def test_the_article_page_marks_corrected_claims(site: Project) -> None:
 def test_the_corrections_page_lists_every_correction_newest_first_with_links(site: Project) -> None:
     html = site.html("corrections")
     text = text_of(html)
-    dates = re.findall(r"(\d+ (?:January|February) 2025) ·", text)
-    assert dates == ["3 February 2025", "25 January 2025", "20 January 2025"]
+    dates = re.findall(r"((?:January|February) \d+, 2025) ·", text)
+    assert dates == ["February 3, 2025", "January 25, 2025", "January 20, 2025"]
     assert 'href="../claims/trump-wants-to-meet/#correction-2"' in html
     assert 'href="../claims/no-request/#correction-1"' in html
     assert "(previously" in text and "Unsupported" in text

@@ -17,23 +17,28 @@ from generator.pages import pager
 from generator.pages.options import SiteOptions
 from generator.pages.site import render_pages
 from generator.site_map import listing, urls
+from generator.translation.messages import messages
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
 # --- where the pages are, and the links between them -------------------------------------
 
+ENGLISH = messages("en")
+
 
 def test_a_short_listing_is_one_page_without_a_pager() -> None:
     [page] = listing.split("timeline.md", ["a", "b"], 25)
     assert (page.path, page.number, page.count, page.doc_ids) == ("timeline.md", 1, 1, ("a", "b"))
-    assert pager.page_title("Timeline", page) == "Timeline"
-    assert pager.pager(page, "timeline") == []
+    assert pager.page_title("Timeline", page, ENGLISH) == "Timeline"
+    assert pager.pager(page, "Pages of the timeline", ENGLISH) == []
 
 
 def test_a_page_of_one_article_says_so() -> None:
     pages = listing.split("graph.md", ["a", "b"], 1)
-    assert pager.pager(pages[1], "graph")[2] == 'Article 2 of 2: [← Previous](../graph.md) · [1](../graph.md) · **2**{ aria-current="page" }'
+    assert pager.pager(pages[1], "Pages of the graph", ENGLISH)[2] == (
+        'Article 2 of 2: [← Previous](../graph.md) · [1](../graph.md) · **2**{ aria-current="page" }'
+    )
 
 
 def test_an_empty_listing_still_has_its_first_page() -> None:
@@ -46,12 +51,12 @@ def test_later_pages_are_numbered_in_a_folder_named_after_the_first() -> None:
     assert [p.path for p in pages] == ["claims/index.md", "claims/index/2.md", "claims/index/3.md"]
     assert [p.doc_ids for p in pages] == [("a", "b"), ("c", "d"), ("e",)]
     assert [(p.first, p.total) for p in pages] == [(1, 5), (3, 5), (5, 5)]
-    assert pager.page_title("Claims", pages[1]) == "Claims, page 2 of 3"
+    assert pager.page_title("Claims", pages[1], ENGLISH) == "Claims, page 2 of 3"
 
 
 def test_the_pager_links_the_ends_and_two_pages_either_side() -> None:
     pages = listing.split("timeline.md", [str(i) for i in range(400)], 10)
-    assert pager.pager(pages[9], "timeline") == [
+    assert pager.pager(pages[9], "Pages of the timeline", ENGLISH) == [
         '<nav class="explainer-pager" aria-label="Pages of the timeline" data-search-exclude="" markdown>',
         "",
         "Articles 91–100 of 400: [← Previous](9.md) · [1](../timeline.md) · … · [8](8.md) · [9](9.md) · "
@@ -60,11 +65,11 @@ def test_the_pager_links_the_ends_and_two_pages_either_side() -> None:
         "</nav>",
         "",
     ]
-    assert pager.pager(pages[0], "timeline")[2] == (
+    assert pager.pager(pages[0], "Pages of the timeline", ENGLISH)[2] == (
         'Articles 1–10 of 400: **1**{ aria-current="page" } · [2](timeline/2.md) · [3](timeline/3.md) · … · '
         "[40](timeline/40.md) · [Next →](timeline/2.md)"
     )
-    assert pager.pager(pages[39], "timeline")[2] == (
+    assert pager.pager(pages[39], "Pages of the timeline", ENGLISH)[2] == (
         "Articles 391–400 of 400: [← Previous](39.md) · [1](../timeline.md) · … · [38](38.md) · [39](39.md) · "
         '**40**{ aria-current="page" }'
     )

@@ -111,7 +111,7 @@ def test_source_page_lists_relayed_claims_published_articles_and_citations(pages
 def test_index_pages_count_claims_and_mentions(pages: dict[str, str]) -> None:
     assert "| [Donald Trump](donald-trump.md) | President\\-elect of the United States | 1 | 3 |" in pages["people/index.md"]
     assert "| [TASS](tass.md) | State media | 0 | 0 | 1 |" in pages["sources/index.md"]
-    assert "- [Trump to Meet Putin](trump-putin.md) — 2025-01-10, 2 claims" in pages["articles/index.md"]
+    assert "- [Trump to Meet Putin](trump-putin.md) — January 10, 2025, 2 claims" in pages["articles/index.md"]
 
 
 def test_claim_without_claimant_is_the_articles_own_assertion(project: Project) -> None:

@@ -189,12 +189,12 @@ def test_long_date() -> None:
 
 def test_timeline_orders_by_date_and_lists_undated_apart(corpus: Corpus) -> None:
     page = render_pages(corpus)[urls.TIMELINE]
-    assert page.index("<strong>9 January 2025</strong>") < page.index("<strong>10 January 2025</strong>") < page.index("Not dated (1)")
+    assert page.index("<strong>January 9, 2025</strong>") < page.index("<strong>January 10, 2025</strong>") < page.index("Not dated (1)")
     assert (
-        '<li><strong>10 January 2025</strong><ul><li>Article published: <a href="../articles/trump-putin/">Trump to Meet Putin</a></li></ul></li>'
+        '<li><strong>January 10, 2025</strong><ul><li>Article published: <a href="../articles/trump-putin/">Trump to Meet Putin</a></li></ul></li>'
         in page
     )
-    assert page.index(">He wants to meet") < page.index("<strong>10 January 2025</strong>")
+    assert page.index(">He wants to meet") < page.index("<strong>January 10, 2025</strong>")
     assert page.index("Not dated (1)") < page.index('<a href="../claims/no-request/">No, there was no request.</a>')
 
 

@@ -22,7 +22,7 @@ YAML = (
 
 EXPECTED_TRUMP = """\
 <!doctype html>
-<html lang="en">
+<html lang="en" dir="ltr">
 <head>
 <meta charset="utf-8">
 <title>Moved: Donald Trump</title>

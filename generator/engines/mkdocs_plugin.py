@@ -255,7 +255,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             text_as_html=True,
             site_language=site_language(config),
         )
-        self.redirects = redirect_files(checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url)
+        self.redirects = redirect_files(
+            checked.corpus, directory_urls=config.use_directory_urls, site_url=options.site_url, site_language=options.site_language
+        )
         if self.serving:  # what the edit cannot have changed comes from the last build
             reuse = self.cache.reusable_pages(checked.corpus, options)
             pages = render_pages(

@@ -20,8 +20,6 @@ from .markdown_text import as_html, escape
 from .pager import page_title, pager
 from .pieces import as_sentence, inline_html, verdict_icon
 from .renderer import Renderer
-from .scorecard import claims_of
-from .timeline import long_date
 
 Maker = tuple[str, Callable[[], str]]
 
@@ -61,53 +59,75 @@ class ClaimListings(Renderer):
 
     def verdict_listing(self, verdict: str, page: ListingPage, claims: Mapping[str, list[str]]) -> str:
         """A page of the claims with `verdict`; `claims`, each article's claims with it."""
-        entry = self.c.scale.verdicts[verdict]
+        msg = self.msg
+        scale = msg.scale(self.c.scale)
+        entry = scale.verdicts[verdict]
         label = entry.label
-        scale = urls.relative_link(page.path, urls.VERDICTS, verdict)
-        intro = (
-            f"**{verdict_icon(self.c.scale, verdict)} {escape(label)}**: {as_sentence(inline_html(entry.meaning))} Every claim with this verdict, "
-            f"newest article first; [the verdict scale]({scale}) says what each verdict means."
+        scale_text = msg._("the verdict scale")
+        scale_link = f"[{scale_text}]({urls.relative_link(page.path, urls.VERDICTS, verdict)})"
+        every = msg._("Every claim with this verdict, newest article first; {scale} says what each verdict means.", scale=scale_link)
+        intro = f"**{verdict_icon(scale, verdict)} {escape(label)}**: {as_sentence(inline_html(entry.meaning))} {every}"
+        return self._listing(
+            page,
+            msg._("Claims rated {verdict}", verdict=label),
+            # inside the pager's attribute, where Markdown's escapes would show
+            msg._("Pages of the listing of claims rated {verdict}", verdict=as_html(label)),
+            intro,
+            claims,
+            msg._("No claim has this verdict yet."),
         )
-        return self._listing(page, f"Claims rated {label}", intro, claims, "No claim has this verdict yet.")
 
     def tag_listing(self, tag: str, page: ListingPage, claims: Mapping[str, list[str]]) -> str:
         """A page of the claims with `tag`; `claims`, each article's claims with it."""
-        every = urls.relative_link(page.path, urls.TAGS)
-        intro = f"Every claim tagged `{tag}`, newest article first; see also [every tag]({every})."  # a checked slug
-        return self._listing(page, f"Claims tagged {tag}", intro, claims, "")
+        msg = self.msg
+        every = msg._("every tag")
+        every_link = f"[{every}]({urls.relative_link(page.path, urls.TAGS)})"
+        code = f"`{tag}`"  # a checked slug
+        intro = msg._("Every claim tagged {tag}, newest article first; see also {every_tag}.", tag=code, every_tag=every_link)
+        label = msg._("Pages of the listing of claims tagged {tag}", tag=as_html(tag))
+        return self._listing(page, msg._("Claims tagged {tag}", tag=tag), label, intro, claims, "")
 
     def tags_page(self) -> str:
         """Every tag, each with its number of claims and its listing: one line a tag, on one page."""
         here = urls.TAGS
+        msg = self.msg
         counts = {tag: sum(map(len, by_doc.values())) for tag, by_doc in self._claims_by(lambda claim: claim.tags).items()}
-        out = ["# Tags", "", "Every tag of a claim, with the number of claims that have it.", ""]
-        out += [f"- [`{tag}`]({urls.relative_link(here, urls.tag_listing(tag))}): {claims_of(counts[tag])}" for tag in sorted(counts)]
+        out = ["# " + msg._("Tags"), "", msg._("Every tag of a claim, with the number of claims that have it."), ""]
+        for tag in sorted(counts):
+            claims = msg.ngettext("{n} claim", "{n} claims", counts[tag])
+            out.append(f"- [`{tag}`]({urls.relative_link(here, urls.tag_listing(tag))}): {claims}")
         if not counts:
-            out.append("No claim has a tag yet.")
+            out.append(msg._("No claim has a tag yet."))
         return "\n".join(out) + "\n"
 
-    def _listing(self, page: ListingPage, title: str, intro: str, claims: Mapping[str, list[str]], empty: str) -> str:
-        """A listing page: its `title` (plain text), `intro` (Markdown), each of its articles with its
-        `claims`, or `empty` when it lists none."""
+    def _listing(self, page: ListingPage, title: str, label: str, intro: str, claims: Mapping[str, list[str]], empty: str) -> str:
+        """A listing page: its `title` (plain text), its pager's `label` (HTML), `intro` (Markdown),
+        each of its articles with its `claims`, or `empty` when it lists none."""
         here = page.path
+        msg = self.msg
         links = self.html_links(here)
-        index = urls.relative_link(here, urls.index_page("claims"))
-        what = as_html(f"listing of {title[0].lower()}{title[1:]}")  # inside the pager's attribute, where Markdown's escapes would show
-        out = [f"# {escape(page_title(title, page))}", "", intro, "", f"All claims, by article: [the claims index]({index}).", ""]
-        out += pager(page, what, every_page_from_first=True)
+        index_text = msg._("the claims index")
+        index_link = f"[{index_text}]({urls.relative_link(here, urls.index_page('claims'))})"
+        index = msg._("All claims, by article: {index}.", index=index_link)
+        out = [f"# {escape(page_title(title, page, msg))}", "", intro, "", index, ""]
+        out += pager(page, label, msg, every_page_from_first=True)
         for doc_id in page.doc_ids:
             doc = self.c.documents[doc_id].entry
             rows = "".join(f"<li>{self.listing_line(here, links, c)}</li>" for c in claims[doc_id])
             title_text = self.c.titles[doc_id]
-            when = f"({long_date(doc.published)})" if doc.published else "(not dated)"
+            article = links.entity("documents", doc_id, title_text)
+            where = (
+                msg._("In {article} ({date}):", article=article, date=msg.date(doc.published))
+                if doc.published
+                else msg._("In {article} (not dated):", article=article)
+            )
             out += [
                 f"## {escape(title_text)} {{ data-search-exclude }}",
                 "",
-                f'<div class="explainer-claims" data-search-exclude><p>In {links.entity("documents", doc_id, title_text)}'
-                f" {when}:</p><ul>{rows}</ul></div>",
+                f'<div class="explainer-claims" data-search-exclude><p>{where}</p><ul>{rows}</ul></div>',
                 "",
             ]
-        out += pager(page, what, every_page_from_first=True)
+        out += pager(page, label, msg, every_page_from_first=True)
         if not page.doc_ids and empty:
             out += [empty, ""]
         return "\n".join(out)

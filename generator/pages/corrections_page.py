@@ -8,26 +8,31 @@ from __future__ import annotations
 
 from ..annotations.corpus import Corpus
 from ..site_map import urls
+from ..translation.messages import messages
 from .pieces import entity_link, inline_html, verdict_badge
 from .text_language import lang_attributes
-from .timeline import long_date
 
 
 def corrections_page(corpus: Corpus, site_language: str = "en") -> str:
     here = urls.CORRECTIONS
+    msg = messages(site_language)
+    scale = msg.scale(corpus.scale)
     found = []
     for order, claim_id in enumerate(corpus.claims):
         for number, correction in enumerate(corpus.claim(claim_id).corrections, start=1):
             found.append(((correction.date, order, number), claim_id, number, correction))
     found.sort(key=lambda item: item[0], reverse=True)
-    feeds = (
-        f"[Atom]({urls.relative_link(here, urls.FEED_ATOM)}) or [JSON Feed]({urls.relative_link(here, urls.FEED_JSON)})"
-    )
+    # The feeds' names are their formats' own, the same in every language.
+    atom, json_feed = f"[Atom]({urls.relative_link(here, urls.FEED_ATOM)})", f"[JSON Feed]({urls.relative_link(here, urls.FEED_JSON)})"
+    feeds = msg._("{atom} or {json_feed}", atom=atom, json_feed=json_feed)
     out = [
-        "# Corrections",
+        "# " + msg._("Corrections"),
         "",
-        "Every correction of a published verdict or explanation, newest first. Each leads to its claim's page, "
-        f"which says when the claim was reviewed and lists its corrections. Reviews and corrections as a feed: {feeds}.",
+        msg._(
+            "Every correction of a published verdict or explanation, newest first. Each leads to its claim's page, "
+            "which says when the claim was reviewed and lists its corrections. Reviews and corrections as a feed: {feeds}.",
+            feeds=feeds,
+        ),
         "",
     ]
     for (date, _order, _number), claim_id, number, correction in found:
@@ -36,10 +41,10 @@ def corrections_page(corpus: Corpus, site_language: str = "en") -> str:
         language = corpus.documents[corpus.claim_document[claim_id]].entry.language
         lang = "" if claim.title else lang_attributes(language, site_language)
         link = entity_link(here, "claims", claim_id, claim.title or claim.quote, urls.correction_anchor(number), lang)
-        line = f"- **{long_date(date)}** · {link} · {verdict_badge(here, claim.verdict, corpus.scale)}"
+        line = f"- **{msg.date(date)}** · {link} · {verdict_badge(here, claim.verdict, scale)}"
         if correction.previous_verdict:
-            line += f" (previously {verdict_badge(here, correction.previous_verdict, corpus.scale)})"
+            line += " " + msg._("(previously {verdict})", verdict=verdict_badge(here, correction.previous_verdict, scale))
         out.append(f"{line}: {inline_html(correction.note)}")
     if not found:
-        out.append("No corrections yet.")
+        out.append(msg._("No corrections yet."))
     return "\n".join(out) + "\n"

@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..annotations.corpus import Corpus
 from ..site_map import urls
+from ..translation.messages import Messages
 from .markdown_text import as_html
 from .pieces import HtmlLinks, verdict_icon
 
@@ -27,7 +28,8 @@ def row_attributes(corpus: Corpus, claim_id: str) -> str:
     return f' class="claim-row" data-tags="{tags}" data-verdict="{claim.verdict}"'
 
 
-def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str:
+def checkbox(name: str, value: str, text: str, count: str, checked: bool) -> str:
+    """A checkbox of the filter; `count`, its number of claims as the site's language writes it."""
     state = " checked" if checked else ""
     return (
         f'<label class="explainer-filter-option"><input type="checkbox" name="{name}" value="{html.escape(value)}"{state}> '
@@ -38,7 +40,7 @@ def checkbox(name: str, value: str, text: str, count: int, checked: bool) -> str
 TAGS_SHOWN = 20  # tags linked from each page of the claims index; the tags page has every one
 
 
-def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks) -> list[str]:
+def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks, msg: Messages) -> list[str]:
     """Links to the listing of each of `verdicts` and `tags` (`listing.facets`), as one raw HTML
     block, or nothing when there are no claims.
 
@@ -48,45 +50,51 @@ def browse(verdicts: tuple[str, ...], tags: tuple[str, ...], links: HtmlLinks) -
     if not verdicts:
         return []
     rated = " ".join(links.verdicts[v] for v in verdicts)
+    name, rated_label = msg._("Every claim by verdict or tag"), msg._("Every claim rated")
     parts = [
-        '<nav class="explainer-browse" aria-label="Every claim by verdict or tag" data-search-exclude>',
-        f"<p><strong>Every claim rated</strong> {rated}</p>",
+        f'<nav class="explainer-browse" aria-label="{name}" data-search-exclude>',
+        f"<p><strong>{rated_label}</strong> {rated}</p>",
     ]
     if tags:
         # A few tags are links here; more would make every page of the index long (their
         # number times the index's pages): the tags page lists them all, once.
         shown = [f'<a href="{links.url(urls.tag_listing(t))}"><code>{as_html(t)}</code></a>' for t in tags[:TAGS_SHOWN]]
-        every = f'<a href="{links.url(urls.TAGS)}">{"every tag" if len(tags) <= TAGS_SHOWN else f"all {len(tags):,} tags"}</a>'
-        parts.append(f"<p><strong>Every claim tagged</strong> {' · '.join(shown)} ({every})</p>")
+        every_tag = msg._("every tag") if len(tags) <= TAGS_SHOWN else msg.ngettext("all {n} tag", "all {n} tags", len(tags))
+        every = f'<a href="{links.url(urls.TAGS)}">{every_tag}</a>'
+        tagged_label = msg._("Every claim tagged")
+        parts.append(f"<p><strong>{tagged_label}</strong> {' · '.join(shown)} ({every})</p>")
     parts.append("</nav>")
     return ["", "".join(parts), ""]
 
 
-def filter_form(corpus: Corpus, claim_ids: list[str]) -> list[str]:
+def filter_form(corpus: Corpus, claim_ids: list[str], msg: Messages) -> list[str]:
     """The filter of the listed claims (every claim of a claims index of one page) as one raw
     HTML block, or nothing when none are listed."""
     if not claim_ids:
         return []
     verdicts: Counter[str] = Counter(corpus.claim(c).verdict for c in claim_ids)
     tags: Counter[str] = Counter(t for c in claim_ids for t in dict.fromkeys(corpus.claim(c).tags))
+    scale = msg.scale(corpus.scale)
+    name, verdict_legend, tags_legend = msg._("Filter the claims"), msg._("Verdict"), msg._("Tags (none ticked: every claim)")
     parts = [
-        '<form class="explainer-filter" hidden data-search-exclude aria-label="Filter the claims">',
-        "<fieldset><legend>Verdict</legend>",
+        f'<form class="explainer-filter" hidden data-search-exclude aria-label="{name}">',
+        f"<fieldset><legend>{verdict_legend}</legend>",
         *[
-            checkbox("verdict", v, f"{verdict_icon(corpus.scale, v)} {corpus.scale.label(v)}", verdicts[v], True)
-            for v in corpus.scale.verdicts
+            checkbox("verdict", v, f"{verdict_icon(scale, v)} {scale.label(v)}", msg.number(verdicts[v]), True)
+            for v in scale.verdicts
             if verdicts[v]
         ],
         "</fieldset>",
     ]
     if tags:
         parts += [
-            "<fieldset><legend>Tags (none ticked: every claim)</legend>",
-            *[checkbox("tag", t, t, tags[t], False) for t in sorted(tags)],
+            f"<fieldset><legend>{tags_legend}</legend>",
+            *[checkbox("tag", t, t, msg.number(tags[t]), False) for t in sorted(tags)],
             "</fieldset>",
         ]
+    show_all = msg._("Show all")
     parts += [
-        '<button type="reset" class="md-button explainer-filter-reset">Show all</button>',
+        f'<button type="reset" class="md-button explainer-filter-reset">{show_all}</button>',
         '<p class="explainer-filter-status" role="status" aria-live="polite"></p>',
         "</form>",
     ]

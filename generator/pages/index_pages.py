@@ -18,15 +18,16 @@ from .renderer import Renderer
 class IndexPages(Renderer):
     def documents_index(self) -> str:
         here = urls.index_page("documents")
-        out = ["# Articles", ""]
+        msg = self.msg
+        out = ["# " + msg._("Articles"), ""]
         for doc_id in listing.by_title(self.c):
             doc = self.c.documents[doc_id].entry
             count = len(self.c.claims_in_document(doc_id))
-            meta = [doc.published] if doc.published else []
-            meta.append(f"{count} claim{'s' if count != 1 else ''}")
+            meta = [msg.date(doc.published)] if doc.published else []
+            meta.append(msg.ngettext("{n} claim", "{n} claims", count))
             out.append(f"- {entity_link(here, 'documents', doc_id, self.c.titles[doc_id])} — {', '.join(meta)}")
         if not self.c.documents:
-            out.append("No articles yet.")
+            out.append(msg._("No articles yet."))
         return "\n".join(out) + "\n"
 
     def claims_index_pages(self, per_page: int) -> list[tuple[str, Callable[[], str]]]:
@@ -37,69 +38,83 @@ class IndexPages(Renderer):
     def claims_index(self, page: ListingPage, facets: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
         """A page of the claims index; `facets`, the verdicts and tags of the whole corpus (`listing.facets`)."""
         here = page.path
+        msg = self.msg
         links = self.html_links(here)
-        out = [f"# {page_title('Claims', page)}", "", *browse(*facets, links)]
+        out = ["# " + page_title(msg._("Claims"), page, msg), "", *browse(*facets, links, msg)]
         if page.count == 1:
-            out += filter_form(self.c, [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)])
-        out += pager(page, "claims index")
+            out += filter_form(self.c, [c for doc_id in page.doc_ids for c in self.c.claims_in_document(doc_id)], msg)
+        label = msg._("Pages of the claims index")
+        out += pager(page, label, msg)
         for doc_id in page.doc_ids:
             # Each article's lines are one HTML block (`html_blocks`): MkDocs converts only the heading.
             rows = "".join(
                 f"<li{row_attributes(self.c, c)}>{self.listing_line(here, links, c)}</li>" for c in self.c.claims_in_document(doc_id)
             )
             title = self.c.titles[doc_id]
+            where = msg._("In {article}:", article=links.entity("documents", doc_id, title))
             out += [
                 f"## {escape(title)}",
                 "",
-                f'<div class="explainer-claims" data-search-exclude><p>In {links.entity("documents", doc_id, title)}:</p><ul>{rows}</ul></div>',
+                f'<div class="explainer-claims" data-search-exclude><p>{where}</p><ul>{rows}</ul></div>',
                 "",
             ]
-        out += pager(page, "claims index")
+        out += pager(page, label, msg)
         if not self.c.claims:
-            out.append("No claims yet.")
+            out.append(msg._("No claims yet."))
         return "\n".join(out) + "\n"
 
     def people_index(self) -> str:
         here = urls.index_page("people")
-        out = ["# People", ""]
+        msg = self.msg
+        out = ["# " + msg._("People"), ""]
         rows = []
         for person_id in sorted(self.c.people, key=lambda p: (self.c.people[p].entry.name.casefold(), p)):
             person: Person = self.c.people[person_id].entry
-            claims = len(self.c.backlinks.claims_by_claimant.get(person_id, []))
-            mentions = len(self.c.backlinks.mentions_of.get(("people", person_id), []))
+            claims = msg.number(len(self.c.backlinks.claims_by_claimant.get(person_id, [])))
+            mentions = msg.number(len(self.c.backlinks.mentions_of.get(("people", person_id), [])))
             rows.append(f"| {entity_link(here, 'people', person_id, person.name)} | {escape(person.role or '')} | {claims} | {mentions} |")
         if rows:
-            out += ["| Name | Role | Claims | Mentions |", "| --- | --- | ---: | ---: |", *rows]
+            header = [msg._("Name"), msg._("Role"), msg._("Claims"), msg._("Mentions")]
+            out += [f"| {' | '.join(header)} |", "| --- | --- | ---: | ---: |", *rows]
         else:
-            out.append("No people yet.")
+            out.append(msg._("No people yet."))
         return "\n".join(out) + "\n"
 
     def sources_index(self) -> str:
         here = urls.index_page("sources")
-        out = ["# Sources", ""]
+        msg = self.msg
+        out = ["# " + msg._("Sources"), ""]
         rows = []
         b = self.c.backlinks
         for source_id in sorted(self.c.sources, key=lambda s: (self.c.sources[s].entry.name.casefold(), s)):
             source: Source = self.c.sources[source_id].entry
-            relayed = len(b.claims_via.get(source_id, []))
-            cited = len(b.evidence_by_source.get(source_id, []))
-            mentions = len(b.mentions_of.get(("sources", source_id), []))
-            rows.append(
-                f"| {entity_link(here, 'sources', source_id, source.name)} | {SOURCE_TYPE_LABELS[source.type]} | {relayed} | {cited} | {mentions} |"
-            )
+            relayed = msg.number(len(b.claims_via.get(source_id, [])))
+            cited = msg.number(len(b.evidence_by_source.get(source_id, [])))
+            mentions = msg.number(len(b.mentions_of.get(("sources", source_id), [])))
+            kind = msg._(SOURCE_TYPE_LABELS[source.type])
+            rows.append(f"| {entity_link(here, 'sources', source_id, source.name)} | {kind} | {relayed} | {cited} | {mentions} |")
         if rows:
-            out += ["| Name | Type | Claims relayed | Cited as evidence | Mentions |", "| --- | --- | ---: | ---: | ---: |", *rows]
+            header = [msg._("Name"), msg._("Type"), msg._("Claims relayed"), msg._("Cited as evidence"), msg._("Mentions")]
+            out += [f"| {' | '.join(header)} |", "| --- | --- | ---: | ---: | ---: |", *rows]
         else:
-            out.append("No sources yet.")
+            out.append(msg._("No sources yet."))
         return "\n".join(out) + "\n"
 
     def home_page(self) -> str:
         here = urls.HOME
-        out = ["# Explainers", "", "Annotated articles, with every quote, number and claim linked to its context.", ""]
+        msg = self.msg
+
+        def link(text: str, page: str) -> str:
+            return f"[{text}]({urls.relative_link(here, page)})"
+
+        places = {
+            "claims": link(msg._("claims"), urls.index_page("claims")),
+            "people": link(msg._("people"), urls.index_page("people")),
+            "sources": link(msg._("sources"), urls.index_page("sources")),
+            "timeline": link(msg._("timeline"), urls.TIMELINE),
+            "graph": link(msg._("graph"), urls.GRAPH),
+        }
+        out = ["# " + msg._("Explainers"), "", msg._("Annotated articles, with every quote, number and claim linked to its context."), ""]
         out += [f"- {entity_link(here, 'documents', d, self.c.titles[d])}" for d in sorted(self.c.documents)]
-        out += ["", f"Browse [claims]({urls.relative_link(here, urls.index_page('claims'))}), "
-                f"[people]({urls.relative_link(here, urls.index_page('people'))}) and "
-                f"[sources]({urls.relative_link(here, urls.index_page('sources'))}); "
-                f"see them on the [timeline]({urls.relative_link(here, urls.TIMELINE)}) "
-                f"and in the [graph]({urls.relative_link(here, urls.GRAPH)}).", ""]
+        out += ["", msg._("Browse {claims}, {people} and {sources}; see them on the {timeline} and in the {graph}.", **places), ""]
         return "\n".join(out)

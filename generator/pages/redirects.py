@@ -19,6 +19,7 @@ from html import escape as html_escape
 
 from ..annotations.corpus import Corpus
 from ..site_map import urls
+from ..translation.messages import messages
 from .markdown_text import escape
 
 
@@ -50,48 +51,54 @@ def redirects(corpus: Corpus) -> list[Redirect]:
     return sorted(found, key=lambda r: r.old_page)
 
 
-def redirect_html(redirect: Redirect, *, directory_urls: bool = True, site_url: str | None = None) -> str:
-    """The page left at the old address; every value is escaped for HTML."""
+def redirect_html(redirect: Redirect, *, directory_urls: bool = True, site_url: str | None = None, site_language: str = "en") -> str:
+    """The page left at the old address, in the site's language; every value is escaped for HTML."""
+    msg = messages(site_language)
     href = urls.url_link(redirect.old_page, redirect.new_page, directory_urls=directory_urls)
     new_url = urls.page_url(redirect.new_page, directory_urls=directory_urls)
     canonical = urls.absolute_url(site_url, new_url) if site_url else href
     name = html_escape(" ".join(redirect.name.split()))
+    title = msg._("Moved: {name}", name=name)
+    link = f'<a href="{html_escape(href)}">{name}</a>'
+    moved = msg._("This page has moved to {link}.", link=link)
     return (
         "<!doctype html>\n"
-        '<html lang="en">\n'
+        f'<html lang="{html_escape(site_language)}" dir="{msg.direction}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f"<title>Moved: {name}</title>\n"
+        f"<title>{title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{html_escape(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={html_escape(href)}">\n'
         "</head>\n"
         "<body>\n"
-        f'<p>This page has moved to <a href="{html_escape(href)}">{name}</a>.</p>\n'
+        f"<p>{moved}</p>\n"
         "</body>\n"
         "</html>\n"
     )
 
 
-def redirect_files(corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None) -> dict[str, str]:
+def redirect_files(
+    corpus: Corpus, *, directory_urls: bool = True, site_url: str | None = None, site_language: str = "en"
+) -> dict[str, str]:
     """{file in the built site: its HTML}, e.g. `people/old-id/index.html`."""
     return {
         urls.output_file(r.old_page, directory_urls=directory_urls): redirect_html(
-            r, directory_urls=directory_urls, site_url=site_url
+            r, directory_urls=directory_urls, site_url=site_url, site_language=site_language
         )
         for r in redirects(corpus)
     }
 
 
-def redirect_stubs(corpus: Corpus) -> dict[str, str]:
+def redirect_stubs(corpus: Corpus, site_language: str = "en") -> dict[str, str]:
     """{Markdown page at the old path: a note linking to the new page}, for `build --out`."""
-    return {
-        r.old_page: (
-            f"# Moved: {escape(r.name)}\n\n"
-            f"This page has moved to [{escape(r.name)}]({urls.relative_link(r.old_page, r.new_page)}).\n"
-        )
-        for r in redirects(corpus)
-    }
+    msg = messages(site_language)
+    stubs = {}
+    for r in redirects(corpus):
+        name = escape(r.name)
+        link = f"[{name}]({urls.relative_link(r.old_page, r.new_page)})"
+        stubs[r.old_page] = "# " + msg._("Moved: {name}", name=name) + "\n\n" + msg._("This page has moved to {link}.", link=link) + "\n"
+    return stubs
 
 
 def collisions(files: dict[str, str], site_files: set[str]) -> list[str]:

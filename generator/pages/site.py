@@ -133,7 +133,7 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
             return drawn.pop(page)
 
         makers += [(page, partial(graph_page, page)) for page in graph]
-    makers += kept_or_made(timeline_pages(corpus, r.listing_line, r.html_links, per_page))
+    makers += kept_or_made(timeline_pages(corpus, r.listing_line, r.html_links, r.msg, per_page))
     return makers
 
 

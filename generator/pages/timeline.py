@@ -13,6 +13,7 @@ from functools import partial
 from ..annotations.corpus import Corpus
 from ..site_map import listing, urls
 from ..site_map.listing import ARTICLES_PER_PAGE, ListingPage
+from ..translation.messages import Messages
 from .markdown_text import escape
 from .pager import page_title, pager
 from .pieces import HtmlLinks
@@ -26,7 +27,8 @@ ClaimLine = Callable[[str, HtmlLinks, str], str]  # (page, its links, claim id) 
 
 
 def long_date(iso: str) -> str:
-    """`2025-01-09` as `9 January 2025`, the same in every locale."""
+    """`2025-01-09` as `9 January 2025`, the same in every locale. Pages write `Messages.date`
+    instead; this stays while a module still imports it."""
     year, month, day = iso.split("-")
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
@@ -38,7 +40,7 @@ def article_key(corpus: Corpus, doc_id: str) -> tuple[str, str, str]:
     return (min(dates) if dates else "9999-99-99", corpus.titles[doc_id].casefold(), doc_id)
 
 
-def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: str, links: HtmlLinks) -> list[str]:
+def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: str, links: HtmlLinks, msg: Messages) -> list[str]:
     """An article's heading, then its dated and its undated entries, each an HTML block
     (`html_blocks`): MkDocs converts only the heading."""
     doc = corpus.documents[doc_id].entry
@@ -47,11 +49,11 @@ def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: st
     claims = corpus.claims_in_document(doc_id)  # reading order
     if not doc.published and not claims:
         link = f"[{escape(title)}]({urls.relative_link(here, urls.entity_page('documents', doc_id))})"
-        return [*out, f"{link}: no claims annotated yet.", ""]
+        return [*out, msg._("{article}: no claims annotated yet.", article=link), ""]
     link = links.entity("documents", doc_id, title)
     by_date: dict[str, list[str]] = defaultdict(list)
     if doc.published:
-        by_date[doc.published].append(f"Article published: {link}")
+        by_date[doc.published].append(msg._("Article published: {article}", article=link))
     undated: list[str] = []
     for claim_id in claims:
         said_on = corpus.claim(claim_id).said_on
@@ -59,17 +61,14 @@ def article_section(corpus: Corpus, doc_id: str, claim_line: ClaimLine, here: st
         (by_date[said_on] if said_on else undated).append(line)
     if by_date:
         days = "".join(
-            f"<li><strong>{long_date(day)}</strong><ul>{''.join(f'<li>{line}</li>' for line in by_date[day])}</ul></li>"
+            f"<li><strong>{msg.date(day)}</strong><ul>{''.join(f'<li>{line}</li>' for line in by_date[day])}</ul></li>"
             for day in sorted(by_date)
         )
         out += [f'<div class="explainer-timeline" data-search-exclude><ul>{days}</ul></div>', ""]
     if undated:
         items = "".join(f"<li>{line}</li>" for line in undated)
-        out += [
-            f'<div class="explainer-undated" data-search-exclude><p>Not dated ({len(undated)}), '
-            f"in the order of the text of {link}:</p><ul>{items}</ul></div>",
-            "",
-        ]
+        heading = msg._("Not dated ({count}), in the order of the text of {article}:", count=msg.number(len(undated)), article=link)
+        out += [f'<div class="explainer-undated" data-search-exclude><p>{heading}</p><ul>{items}</ul></div>', ""]
     return out
 
 
@@ -79,26 +78,35 @@ def timeline_listing(corpus: Corpus, per_page: int) -> list[ListingPage]:
 
 
 def timeline_pages(
-    corpus: Corpus, claim_line: ClaimLine, links_from: Callable[[str], HtmlLinks], per_page: int = ARTICLES_PER_PAGE
+    corpus: Corpus,
+    claim_line: ClaimLine,
+    links_from: Callable[[str], HtmlLinks],
+    msg: Messages,
+    per_page: int = ARTICLES_PER_PAGE,
 ) -> list[tuple[str, Callable[[], str]]]:
     """Each page of the timeline with the function that renders it. `links_from`: a page's `HtmlLinks`."""
-    return [(page.path, partial(timeline_page, corpus, claim_line, links_from, page)) for page in timeline_listing(corpus, per_page)]
+    return [
+        (page.path, partial(timeline_page, corpus, claim_line, links_from, msg, page)) for page in timeline_listing(corpus, per_page)
+    ]
 
 
-def timeline_page(corpus: Corpus, claim_line: ClaimLine, links_from: Callable[[str], HtmlLinks], page: ListingPage) -> str:
+def timeline_page(corpus: Corpus, claim_line: ClaimLine, links_from: Callable[[str], HtmlLinks], msg: Messages, page: ListingPage) -> str:
     out = [
-        f"# {page_title('Timeline', page)}",
+        "# " + page_title(msg._("Timeline"), page, msg),
         "",
-        "Claims in the order they were made, and articles in the order they were published, grouped by article. "
-        "A claim's date is the day it was said, where the annotations give one; undated claims are listed after "
-        "the dated ones.",
+        msg._(
+            "Claims in the order they were made, and articles in the order they were published, grouped by article. "
+            "A claim's date is the day it was said, where the annotations give one; undated claims are listed after "
+            "the dated ones."
+        ),
         "",
     ]
     if not corpus.documents:
-        return "\n".join([*out, "No articles yet.", ""])
-    out += pager(page, "timeline")
+        return "\n".join([*out, msg._("No articles yet."), ""])
+    label = msg._("Pages of the timeline")
+    out += pager(page, label, msg)
     links = links_from(page.path)
     for doc_id in page.doc_ids:
-        out += article_section(corpus, doc_id, claim_line, page.path, links)
-    out += pager(page, "timeline")
+        out += article_section(corpus, doc_id, claim_line, page.path, links, msg)
+    out += pager(page, label, msg)
     return "\n".join(out)

@@ -355,7 +355,7 @@ def test_timeline_lists_dates_in_order_grouped_by_article(page: Any, site: str) 
     page.goto(site + "timeline/")
     assert headings(page, "article h2") == ["Trump to Meet Putin", "Budget Row in Lima"]
     dates = page.locator(".explainer-timeline > ul > li > strong").all_inner_texts()
-    assert dates == ["9 January 2025", "10 January 2025", "3 March 2025", "4 March 2025"]
+    assert dates == ["January 9, 2025", "January 10, 2025", "March 3, 2025", "March 4, 2025"]
     assert "Not dated (1)" in page.locator("article").inner_text()
 
 

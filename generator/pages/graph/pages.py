@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from ...annotations.corpus import Corpus, Key
 from ...site_map import listing, urls
 from ...site_map.listing import ARTICLES_PER_PAGE
+from ...translation.messages import messages
 from ..pager import page_title, pager
 from .layout import CLAIM_WIDTH, CLAIM_X, DOCUMENT_X, PEOPLE_X, SOURCE_X, WIDTH, NodeLinks, draw, heading, layout
 from .network import Edge, Network, Node, network
@@ -147,14 +148,14 @@ def _graph_page(
     corpus: Corpus, net: Network, link_to: Callable[[str], str], page: listing.ListingPage, links: tuple[NodeLinks, NodeLinks]
 ) -> str:
     here = page.path
-    out = [*FRONT_MATTER, f"# {page_title('Graph', page)}", ""]
+    out = [*FRONT_MATTER, f"# {page_title('Graph', page, messages('en'))}", ""]
     counts = [counted(sum(k[0] == kind for k in net.nodes), noun) for kind, noun in NOUN_PLURALS]
     out += [
         f"How {counts[0]}, {counts[1]}, {counts[2]} and {counts[3]} connect. "
         "Claims are in reading order, grouped by article; their icon and colour give the verdict. "
         "Each node opens its page; dashed lines are mentions in an article's text.",
         "",
-        *pager(page, "graph"),
+        *pager(page, "Pages of the graph", messages("en")),
     ]
     placed = layout(corpus, net)
     headings = [
@@ -172,5 +173,5 @@ def _graph_page(
         f"[{noun}]({urls.relative_link(here, urls.index_page(kind))})"
         for noun, kind in (("claims", "claims"), ("people", "people"), ("sources", "sources"), ("articles", "documents"))
     )
-    out += [*pager(page, "graph"), f"The same connections as lists: the {lists} pages.", ""]
+    out += [*pager(page, "Pages of the graph", messages("en")), f"The same connections as lists: the {lists} pages.", ""]
     return "\n".join(out)
