@@ -21,7 +21,6 @@ from generator.pages.options import SiteOptions
 from generator.pages.pieces import TONE_ICONS, VERDICT_ICONS
 from generator.pages.previews import first_sentence, json_script, previews
 from generator.pages.site import render_pages
-from generator.pages.timeline import long_date
 from generator.site_map import urls
 from generator.translation.messages import messages
 
@@ -183,8 +182,10 @@ def test_graph_labels_are_cut_at_a_word_and_outside_brackets(label: str, limit: 
 
 # --- timeline, filter ------------------------------------------------------------------
 
-def test_long_date() -> None:
-    assert [long_date("2025-01-09"), long_date("2024-12-31")] == ["9 January 2025", "31 December 2024"]
+def test_a_long_date_is_written_as_the_sites_locale_writes_it() -> None:
+    english, german, arabic = messages("en"), messages("de"), messages("ar")
+    assert [english.date("2025-01-09"), english.date("2024-12-31")] == ["January 9, 2025", "December 31, 2024"]
+    assert [german.date("2025-01-09"), arabic.date("2025-01-09")] == ["9. Januar 2025", "9 يناير 2025"]
 
 
 def test_timeline_orders_by_date_and_lists_undated_apart(corpus: Corpus) -> None:

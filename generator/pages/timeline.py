@@ -18,19 +18,7 @@ from .markdown_text import escape
 from .pager import page_title, pager
 from .pieces import HtmlLinks
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
 ClaimLine = Callable[[str, HtmlLinks, str], str]  # (page, its links, claim id) -> a list item's HTML
-
-
-def long_date(iso: str) -> str:
-    """`2025-01-09` as `9 January 2025`, the same in every locale. Pages write `Messages.date`
-    instead; this stays while a module still imports it."""
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
 def article_key(corpus: Corpus, doc_id: str) -> tuple[str, str, str]:
