@@ -196,3 +196,55 @@ def test_messages_inside_f_strings_are_extracted() -> None:
     source = b'line = f"<h2>{msg._(\'Evidence\')}</h2> {msg.ngettext(\'{n} claim\', \'{n} claims\', count)}"\nN_("Later")\n'
     found = [message for _, _, message, _ in extract_python(io.BytesIO(source), {}, (), {})]
     assert sorted(found, key=str) == [("{n} claim", "{n} claims"), "Evidence", "Later"]
+
+
+ARTICLE_DE = "Treffen geplant\n\nDer Sprecher sagte: „Es gibt keine Anfrage.“ Die Agentur meldete, das Treffen sei für Februar geplant.\n"
+ANNOTATIONS_DE = """\
+documents:
+  - id: treffen
+    text: artikel.txt
+    language: de
+    published: 2025-01-10
+people:
+  - id: sprecher
+    name: Der Sprecher
+    aliases: [Sprecher]
+claims:
+  - id: keine-anfrage
+    quote: "Es gibt keine Anfrage."
+    kind: direct-quote
+    claimant: sprecher
+    said_on: 2025-01-09
+    verdict: korrekt-zitiert
+    explanation: So steht es im Wortlaut der Agentur.
+    evidence:
+      - url: https://example.org/meldung
+        title: Die Meldung der Agentur
+  - id: treffen-im-februar
+    quote: das Treffen sei für Februar geplant
+    kind: assertion
+"""
+
+
+def test_contributings_worked_example_is_what_a_german_desk_gets(tmp_path: Path) -> None:
+    """CONTRIBUTING.md, "Your language": its German scale, on a German site, gives the words it says."""
+    guide = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Your language") :]
+    scale = re.findall(r"```yaml\n(verdicts:.*?)```", section, re.S)[0]
+    project = make_project(tmp_path / "desk")
+    project.write("mkdocs.yml", in_language("de")((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    project.write("seeds/skala.yaml", scale)
+    project.write("seeds/artikel.txt", ARTICLE_DE)
+    project.write("seeds/artikel.yaml", ANNOTATIONS_DE)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    rated, unrated = project.html("claims/keine-anfrage"), project.html("claims/treffen-im-februar")
+    for words, shown in [
+        ("Korrekt zitiert", "Korrekt zitiert</a>"),
+        ("Behauptet von:", "<strong>Behauptet von:</strong>"),
+        ("Geäußert am: 9. Januar 2025", "<strong>Geäußert am:</strong> 9. Januar 2025"),
+        ("Erläuterung", ">Erläuterung<"),
+        ("Belege", ">Belege<"),
+    ]:
+        assert f'"{words}"' in section and shown in rated, words
+    assert '"Ungeprüft"' in section and "Ungeprüft</a>" in unrated
