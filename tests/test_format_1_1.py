@@ -73,4 +73,4 @@ def test_the_format_page_documents_the_new_fields() -> None:
     assert "| `corrections` | list of corrections | no |" in page
     assert "| `archived_url` | http(s) URL | no |" in page
     assert "| `previous_verdict` | one of `accurate`, " in page
-    assert "## Corrections\n\nA dated, public note that a published verdict or explanation changed" in page
+    assert "## Corrections { #corrections }\n\nA dated, public note that a published verdict or explanation changed" in page

@@ -103,9 +103,10 @@ def test_source_page_lists_relayed_claims_published_articles_and_citations(pages
     page = pages["sources/reuters.md"]
     assert "- **Type:** News agency" in page
     relayed = '<div class="explainer-backlinks" data-search-exclude><ul><li><a href="../../claims/trump-wants-to-meet/">He wants to meet'
-    assert f"## Claims it relays\n\n### ❝ Accurate quote (1) {{ #claims-accurate-quote data-search-exclude }}\n\n{relayed}" in page
-    assert "## Articles it published\n\n- [Trump to Meet Putin](../articles/trump-putin.md)" in page
-    assert "## Cited as evidence\n\n- [He wants to meet" in page
+    relays = "## Claims it relays {{ #claims-it-relays }}\n\n"
+    assert f"{relays}### ❝ Accurate quote (1) {{ #claims-accurate-quote data-search-exclude }}\n\n{relayed}" in page
+    assert "## Articles it published { #articles-it-published }\n\n- [Trump to Meet Putin](../articles/trump-putin.md)" in page
+    assert "## Cited as evidence { #cited-as-evidence }\n\n- [He wants to meet" in page
 
 
 def test_index_pages_count_claims_and_mentions(pages: dict[str, str]) -> None:

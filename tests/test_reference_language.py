@@ -72,7 +72,8 @@ def test_the_english_format_page_reads_as_before() -> None:
         "# Annotation format, version 1\n\nEvery `*.yaml` / `*.yml` file under `seeds/` is read. A file may hold any"
     )
     assert (
-        "## Evidence entries\n\nA page the verdict rests on\\.\n\n| Field | Type | Required | Meaning |\n| --- | --- | --- | --- |\n"
+        "## Evidence entries { #evidence-entries }\n\nA page the verdict rests on\\.\n\n"
+        "| Field | Type | Required | Meaning |\n| --- | --- | --- | --- |\n"
         "| `url` | text | yes | The cited page, http\\(s\\) only\\. |\n"
     ) in page
     assert "| `evidence` | list of evidence entries | no | What the verdict rests on\\. |" in page  # no longer "entrys"
@@ -80,7 +81,7 @@ def test_the_english_format_page_reads_as_before() -> None:
     assert "| `occurrence` | whole number ≥ 1 | no |" in page
     assert "| `applies_to` | list of one of `direct-quote`, `paraphrase`, `assertion` | no |" in page
     assert (
-        "## Relations\n\nPut a relation on one claim; the other claim's page shows the inverse.\n\n"
+        "## Relations { #relations }\n\nPut a relation on one claim; the other claim's page shows the inverse.\n\n"
         "- `supports`: Supports (shown on the other claim as: Supported by)\n"
         "- `supported-by`: Supported by (shown on the other claim as: Supports)\n"
     ) in page
@@ -144,7 +145,8 @@ def test_the_format_page_in_the_site_language(catalog: Callable[[str, Translatio
     page = format_page(V1_SCALE, msg)
     assert page.startswith("# Annotationsformat, Version 1\n\n")
     assert (
-        "## Belege\n\nEine Seite, auf der das Urteil beruht\\.\n\n| Feld | Typ | Pflicht | Bedeutung |\n| --- | --- | --- | --- |\n"
+        "## Belege { #evidence-entries }\n\nEine Seite, auf der das Urteil beruht\\.\n\n"
+        "| Feld | Typ | Pflicht | Bedeutung |\n| --- | --- | --- | --- |\n"
         "| `url` | Text | ja | Die zitierte Seite, nur http\\(s\\)\\. |\n"
     ) in page
     assert "| `evidence` | Liste von Belegen | nein |" in page

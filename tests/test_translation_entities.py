@@ -158,7 +158,7 @@ def test_the_edit_link_asks_for_its_words() -> None:
 
 
 def test_dates_and_numbers_follow_the_sites_locale(corpus: Corpus) -> None:
-    r = renderer(corpus, Messages("de"))  # no German catalog: English words, German dates
+    r = renderer(corpus, Messages("de"))
     page = r.claim_page("trump-wants-to-meet")
-    assert "- **Reviewed on:** 12. Januar 2025" in page
-    assert "[2 corrections, the latest on 3. Februar 2025](#corrections)" in page
+    assert "- **Geprüft am:** 12. Januar 2025" in page
+    assert "[2 Korrekturen, zuletzt am 3. Februar 2025](#corrections)" in page

@@ -11,7 +11,7 @@ from ..annotations.model import Document
 from ..site_map import urls
 from . import html_blocks, text_pieces
 from .markdown_text import as_html_block, attribute, escape, escape_block
-from .pieces import block_html, entity_link, external_url, fact, verdict_class
+from .pieces import block_html, entity_link, external_url, fact, heading, verdict_class
 from .previews import legend, previews_block
 from .renderer import Renderer
 
@@ -73,10 +73,10 @@ class ArticlePage(Renderer):
         if doc.summary:
             out.append(block_html("summary", light_markdown.render(doc.summary)))
         # The text comes first: it is what the reader came for; the list of claims follows it.
-        out += ["## " + msg._("The text"), "", *legend(self.c, doc_id, msg), *self.annotated_text(doc_id)]
+        out += [heading(2, msg._("The text"), "the-text"), "", *legend(self.c, doc_id, msg), *self.annotated_text(doc_id)]
         out += previews_block(self.c, doc_id, msg, directory_urls=self.options.directory_urls)
         claims = self.c.claims_in_document(doc_id)
-        out += ["## " + msg._("Claims in this article"), ""]
+        out += [heading(2, msg._("Claims in this article"), "claims-in-this-article"), ""]
         out += [self.claim_line(here, c, with_document=False, with_claimant=True) + self.corrected_mark(here, c) for c in claims] or [
             msg._("No claims annotated yet.")
         ]

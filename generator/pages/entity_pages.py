@@ -6,7 +6,7 @@ from ..annotations import light_markdown
 from ..annotations.model import KIND_LABELS, RELATION_LABELS, SOURCE_TYPE_LABELS, Claim, Person, Source
 from ..site_map import urls
 from .markdown_text import as_html_name, escape
-from .pieces import backlinks_block, block_html, entity_link, external_url, fact, inline_html, marked, verdict_badge
+from .pieces import backlinks_block, block_html, entity_link, external_url, fact, heading, inline_html, marked, verdict_badge
 from .previews import NO_EXPLANATION
 from .scorecard import Scorecards
 from .search_filters import filters_block
@@ -22,22 +22,23 @@ class EntityPages(Scorecards):
         context = text.sentence_range(span, around=1)
         # attr_list puts the attributes on the heading, and on the quoted paragraph from a line of their own.
         title_lang, text_lang = self.title_lang(claim_id), self.text_lang(doc_id)
-        heading = f"# {escape(self.claim_title(claim_id))}" + (f" {{{title_lang} }}" if title_lang else "")
+        title = f"# {escape(self.claim_title(claim_id))}" + (f" {{{title_lang} }}" if title_lang else "")
         msg = self.msg
-        out = [heading, "", verdict_badge(here, claim.verdict, self.scale) + " · " + msg._(KIND_LABELS[claim.kind]), ""]
+        out = [title, "", verdict_badge(here, claim.verdict, self.scale) + " · " + msg._(KIND_LABELS[claim.kind]), ""]
         out += self.claim_filters(claim, doc_id)
         out += [f"> {marked(text.text, span, context)}", *([f"> {{{text_lang} }}"] if text_lang else []), ""]
         out += self.claim_facts(here, claim_id, doc_id)
-        out += ["## " + msg._("Explanation"), ""]
+        out += [heading(2, msg._("Explanation"), "explanation"), ""]
         if claim.explanation:
             out.append(block_html("explanation", light_markdown.render(claim.explanation)))
         else:
             out += [msg._(NO_EXPLANATION), ""]
         out += self.corrections(here, claim)
         if claim.original_wording:
-            out += ["## " + msg._("Original wording"), "", f"> {escape(claim.original_wording)}", *([f"> {{{text_lang} }}"] if text_lang else []), "",
+            out += [heading(2, msg._("Original wording"), "original-wording"), "", f"> {escape(claim.original_wording)}"]
+            out += [*([f"> {{{text_lang} }}"] if text_lang else []), "",
                     msg._("The article's rendering differs from the words as first reported; the explanation says how."), ""]
-        out += ["## " + msg._("Evidence"), ""]
+        out += [heading(2, msg._("Evidence"), "evidence"), ""]
         if claim.evidence:
             for item in claim.evidence:
                 line = f"- [{escape(item.title)}]({external_url(item.url)})"
@@ -53,10 +54,10 @@ class EntityPages(Scorecards):
             out += [msg._("None recorded yet."), ""]
         related = self.related(claim_id)
         if related:
-            out += ["## " + msg._("Related claims"), ""]
+            out += [heading(2, msg._("Related claims"), "related-claims"), ""]
             for relation, other in related:
                 line = self.claim_line(here, other, with_document=False, with_context=True)[2:]
-                out.append("- **" + msg._(RELATION_LABELS[relation]) + ":** " + line)
+                out.append(fact(msg._("{relation}:", relation=msg._(RELATION_LABELS[relation])), line))
             out.append("")
         out += self.local_graph("claims", claim_id)
         return "\n".join(out)
@@ -99,7 +100,7 @@ class EntityPages(Scorecards):
         if not claim.corrections:
             return []
         msg = self.msg
-        out = ["## " + msg._("Corrections"), ""]
+        out = [heading(2, msg._("Corrections"), "corrections"), ""]
         for number, correction in sorted(enumerate(claim.corrections, start=1), key=lambda pair: (pair[1].date, pair[0]), reverse=True):
             line = f'- <span id="{urls.correction_anchor(number)}"></span>**{msg.date(correction.date)}**'
             if correction.previous_verdict:
@@ -143,10 +144,10 @@ class EntityPages(Scorecards):
         if person.description:
             out.append(block_html("description", light_markdown.render(person.description)))
         html_links = self.html_links(here)
-        out += ["## " + msg._("What {name} said", name=escape(person.name)), ""]
+        out += [heading(2, msg._("What {name} said", name=escape(person.name)), "what-they-said"), ""]
         out += self.claims_by_verdict(here, html_links, claims) if claims else [msg._("No claims recorded."), ""]
         mentions = self.c.backlinks.mentions_of.get(("people", person_id), [])
-        out += ["## " + msg._("Where they are mentioned"), ""]
+        out += [heading(2, msg._("Where they are mentioned"), "where-they-are-mentioned"), ""]
         out += [backlinks_block(self.mention_items(html_links, mentions)) if mentions else msg._("No mentions found in the texts."), ""]
         out += self.local_graph("people", person_id)
         return "\n".join(out)
@@ -172,19 +173,19 @@ class EntityPages(Scorecards):
         links = self.html_links(here)
         mentioned = self.mention_items(links, b.mentions_of.get(("sources", source_id), []))
         sections = [
-            (msg._("Claims it relays"), self.claims_by_verdict(here, links, relayed)),
-            (msg._("Articles it published"), [
+            (msg._("Claims it relays"), "claims-it-relays", self.claims_by_verdict(here, links, relayed)),
+            (msg._("Articles it published"), "articles-it-published", [
                 "- " + entity_link(here, "documents", d, self.c.titles[d]) for d in b.documents_by_publisher.get(source_id, [])
             ]),
-            (msg._("Cited as evidence"), [
+            (msg._("Cited as evidence"), "cited-as-evidence", [
                 "- " + entity_link(here, "claims", c, self.claim_title(c), lang=self.title_lang(c))
                 + f": [{escape(self.c.claim(c).evidence[i].title)}]({external_url(self.c.claim(c).evidence[i].url)})"
                 for c, i in b.evidence_by_source.get(source_id, [])
             ]),
-            (msg._("Where it is mentioned"), [backlinks_block(mentioned)] if mentioned else []),
+            (msg._("Where it is mentioned"), "where-it-is-mentioned", [backlinks_block(mentioned)] if mentioned else []),
         ]
-        for heading, lines in sections:
+        for title, anchor, lines in sections:
             if lines:
-                out += [f"## {heading}", "", *lines, ""]
+                out += [heading(2, title, anchor), "", *lines, ""]
         out += self.local_graph("sources", source_id)
         return "\n".join(out)

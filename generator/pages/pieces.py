@@ -106,6 +106,12 @@ def as_sentence(html: str) -> str:
     return html if html.rstrip().endswith(_STOPS) else html + "."
 
 
+def heading(level: int, text: str, anchor: str) -> str:
+    """A section heading with an id of its own, the same in every language: the toc would make one
+    from the words, a different one in each language and none at all from Cyrillic or Arabic."""
+    return f"{'#' * level} {text} {{ #{anchor} }}"
+
+
 def fact(label: str, value: str) -> str:
     """A line of a page's facts (`- **Claimant:** …`): `label` is a translated message with its colon,
     which some languages space from the word."""

@@ -20,7 +20,7 @@ from ..annotations.scale import Scale
 from ..site_map import urls
 from ..translation.messages import N_, Messages
 from .markdown_text import escape
-from .pieces import as_sentence, inline_html
+from .pieces import as_sentence, heading, inline_html
 
 _VALIDATOR_NAMES = {
     model._check_id: N_("id"),
@@ -124,7 +124,8 @@ def format_page(scale: Scale, msg: Messages) -> str:
     verdicts = tuple(scale.verdicts)
     for title, cls in _SECTIONS:
         doc = (cls.__doc__ or "").strip()  # stripped, as the template has it
-        out += ["## " + msg._(title), "", escape(msg._(doc)) if doc else "", "", *field_table(cls, msg, verdicts), ""]
+        out += [heading(2, msg._(title), title.lower().replace(" ", "-")), "", escape(msg._(doc)) if doc else "", ""]
+        out += [*field_table(cls, msg, verdicts), ""]
     out += [
         msg._(
             "Without a `verdicts:` list the v1 scale applies. With one, a claim's verdict must be one of its ids, and "
@@ -141,15 +142,15 @@ def format_page(scale: Scale, msg: Messages) -> str:
             "that says why."
         ),
         "",
-        "## " + msg._("Source types"),
+        heading(2, msg._("Source types"), "source-types"),
         "",
         *[f"- `{key}`: {msg._(label)}" for key, label in SOURCE_TYPE_LABELS.items()],
         "",
-        "## " + msg._("Claim kinds"),
+        heading(2, msg._("Claim kinds"), "claim-kinds"),
         "",
         *[f"- `{key}`: {msg._(label)}" for key, label in KIND_LABELS.items()],
         "",
-        "## " + msg._("Relations"),
+        heading(2, msg._("Relations"), "relations"),
         "",
         msg._("Put a relation on one claim; the other claim's page shows the inverse."),
         "",
@@ -165,7 +166,7 @@ def format_page(scale: Scale, msg: Messages) -> str:
             for key in typing.get_args(model.Relation)
         ],
         "",
-        "## " + msg._("Matching a quote to the text"),
+        heading(2, msg._("Matching a quote to the text"), "matching-a-quote-to-the-text"),
         "",
         "- " + msg._(
             "The quote must be a span of the document's text. Before comparing, both sides are normalised the same way: "
@@ -180,7 +181,7 @@ def format_page(scale: Scale, msg: Messages) -> str:
             "where two aliases overlap, the longer one wins."
         ),
         "",
-        "## " + msg._("Light Markdown"),
+        heading(2, msg._("Light Markdown"), "light-markdown"),
         "",
         msg._(
             "Fields marked light Markdown allow emphasis, inline code and links to `http(s)` URLs. Raw HTML, images, "
