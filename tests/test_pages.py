@@ -103,7 +103,7 @@ def test_source_page_lists_relayed_claims_published_articles_and_citations(pages
     page = pages["sources/reuters.md"]
     assert "- **Type:** News agency" in page
     relayed = '<div class="explainer-backlinks" data-search-exclude><ul><li><a href="../../claims/trump-wants-to-meet/">He wants to meet'
-    relays = "## Claims it relays {{ #claims-it-relays }}\n\n"
+    relays = "## Claims it relays { #claims-it-relays }\n\n"
     assert f"{relays}### ❝ Accurate quote (1) {{ #claims-accurate-quote data-search-exclude }}\n\n{relayed}" in page
     assert "## Articles it published { #articles-it-published }\n\n- [Trump to Meet Putin](../articles/trump-putin.md)" in page
     assert "## Cited as evidence { #cited-as-evidence }\n\n- [He wants to meet" in page
