@@ -229,7 +229,7 @@ def local_graph_node_by_node(corpus: Corpus, kind: str, entity_id: str, director
     parts = ['<g class="g-edges">', *edges, "</g>", '<g class="g-nodes">', centre_svg, *nodes, *more, "</g>"]
     title = f"{me.description()} and its {len(around)} direct connection{'s' if len(around) != 1 else ''}"
     return [
-        "## Connections",
+        "## Connections { #connections }",
         "",
         '<div class="explainer-graph explainer-local" data-search-exclude>'
         + graph_svg.svg(parts, graph_local.LOCAL_WIDTH, height, title, "g-svg g-local")

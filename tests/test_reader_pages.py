@@ -158,7 +158,7 @@ def test_graph_labels_are_escaped(hostile: Corpus) -> None:
 
 def test_local_graph_shows_direct_neighbours(corpus: Corpus) -> None:
     lines = local_graph(corpus, "people", "dmitry-peskov")
-    assert lines[0] == "## Connections"
+    assert lines[0] == "## Connections { #connections }"
     assert sorted(parsed("\n".join(lines)).hrefs) == ["../../articles/trump-putin/", "../../claims/no-request/"]
     assert "Each node opens its page; the [graph](../graph.md) shows the connections of every article." in lines
 

@@ -169,6 +169,7 @@ class Renderer:
             to_sources=options.html_links_to_sources,
             net=self.network,
             graph_page=self.drawn_on.get((kind, entity_id)),
+            msg=self.msg,
         )
 
     def html_links(self, here: str) -> HtmlLinks:

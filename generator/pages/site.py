@@ -120,7 +120,7 @@ def _site_page_makers(r: SiteRenderer, reuse: Mapping[str, str] | None) -> list[
         makers += [(page, partial(reuse.__getitem__, page)) for page in graph]
     else:  # drawn in order, as asked for: a page's drawing is kept while its part of the network stays the same
         drawing = graph_pages_one_by_one(
-            corpus, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=r.network, per_page=per_page
+            corpus, directory_urls=options.directory_urls, to_sources=options.html_links_to_sources, net=r.network, per_page=per_page, msg=r.msg
         )
         drawn: dict[str, str] = {}
 

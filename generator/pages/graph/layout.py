@@ -1,4 +1,10 @@
-"""The whole network's drawing: people | claims (by article, in reading order) | articles | sources."""
+"""The whole network's drawing: people | claims (by article, in reading order) | articles | sources.
+
+On a site written right to left the drawing is the mirror image (sources | articles | claims |
+people, read from the right): the places are computed left to right and mirrored once, and
+each piece that is not symmetric (a label beside its shape, a line between nodes of one
+column) is drawn for the direction it is told.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ from collections.abc import Callable
 
 from ...annotations.corpus import Corpus, Key
 from ...site_map import listing
+from ...translation.messages import Messages
 from .network import Network
-from .svg import CHAR_WIDTH, Placed, edge_path, esc, num, placed_link, spread
+from .svg import CHAR_WIDTH, Placed, edge_path, esc, num, placed_link, right_to_left, spread
 
 WIDTH = 1200.0
 ROW = 28.0
@@ -16,8 +23,8 @@ PEOPLE_X, CLAIM_X, CLAIM_WIDTH, DOCUMENT_X, SOURCE_X = 200.0, 460.0, 400.0, 780.
 CLAIM_LIMIT = int((CLAIM_WIDTH - 20) / CHAR_WIDTH) - 2  # characters in a pill, after the verdict icon
 
 
-def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
-    """Places for the nodes of `net`: the whole network, or one page's part of it."""
+def layout(corpus: Corpus, net: Network, rtl: bool = False) -> dict[Key, Placed]:
+    """Places for the nodes of `net`: the whole network, or one page's part of it; mirrored if `rtl`."""
     placed: dict[Key, Placed] = {}
     documents = [d for d in listing.by_title(corpus) if ("documents", d) in net.nodes]
     row = 0
@@ -43,7 +50,14 @@ def layout(corpus: Corpus, net: Network) -> dict[Key, Placed]:
         ys = spread([(desired((kind, i), known, bottom + ROW), i) for i in ids], ROW, TOP)
         for entity_id, y in ys.items():
             placed[(kind, entity_id)] = Placed(net.nodes[(kind, entity_id)], x, y, side, limit=limit)
+    if rtl:
+        return {key: p._replace(x=mirror_x(p.x)) for key, p in placed.items()}
     return placed
+
+
+def mirror_x(x: float) -> float:
+    """Where a right-to-left drawing puts what a left-to-right one draws at `x`."""
+    return WIDTH - x
 
 
 # A node's link on a graph page, by where it is drawn and what it links to (`_placed_link`).
@@ -56,10 +70,14 @@ def draw(
     link_to: Callable[[str], str],
     headings: list[str],
     links: tuple[NodeLinks, NodeLinks],
+    msg: Messages,
 ) -> tuple[list[str], float]:
     """The drawing's parts and its height. `link_to`: a page's link from the drawing's page
-    (`urls.url_links_from`). `links`: the node links of the page's last drawing, to take
-    from, and a table to fill with this one's (a rename changes one node of hundreds)."""
+    (`urls.url_links_from`). `links`: the node links of the page's last drawing in the same
+    language, to take from, and a table to fill with this one's (a rename changes one node of
+    hundreds). `placed` is mirrored (`layout`) where `msg`'s language is written right to left."""
+    rtl = right_to_left(msg)
+    outward = -1 if rtl else 1  # a pill's lines within its column leave from its end side
     edges: list[str] = []
     drawn: set[tuple[Key, Key]] = set()
     # ~45,000 lines between a few columns: `edge_path`, with each node's ports (`Placed.port`
@@ -82,19 +100,19 @@ def draw(
             edges.append(f'<path class="{css}" d="M{x1} {sa[3]}C{mid} {sa[3]} {mid} {sb[3]} {x2} {sb[3]}"/>')
             continue
         a, b = placed[ka], placed[kb]
-        bulge = (24 + abs(a.y - b.y) / 8) * (1 if a.label_side == "inside" else -1)
+        bulge = (24 + abs(a.y - b.y) / 8) * (outward if a.label_side == "inside" else -outward)
         if a.label_side == "inside":
-            a = Placed(a.node, a.x + a.width / 2, a.y, "start")
-            b = Placed(b.node, b.x + b.width / 2, b.y, "start")
+            a = Placed(a.node, a.x + outward * a.width / 2, a.y, "start")
+            b = Placed(b.node, b.x + outward * b.width / 2, b.y, "start")
         edges.append(edge_path(a, b, relation, bulge))
-    # Column by column, top to bottom: the order the keyboard visits them in.
-    ordered = sorted(placed.values(), key=lambda p: (p.x, p.y))
+    # Column by column in reading order, top to bottom: the order the keyboard visits them in.
+    ordered = sorted(placed.values(), key=(lambda p: (-p.x, p.y)) if rtl else (lambda p: (p.x, p.y)))
     before, now = links
     nodes = []
     for p in ordered:
         at = (p, link_to(p.node.page))
         link = before.get(at)
-        now[at] = link = link if link is not None else placed_link(*at)
+        now[at] = link = link if link is not None else placed_link(*at, msg, rtl)
         nodes.append(link)
     height = max((p.y for p in placed.values()), default=TOP) + ROW
     groups = ['<g class="g-headings">', *headings, "</g>", '<g class="g-edges">', *edges, "</g>"]

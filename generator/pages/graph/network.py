@@ -8,21 +8,33 @@ from functools import cached_property
 from typing import NamedTuple, cast
 
 from ...annotations.corpus import Corpus, Key
-from ...annotations.model import RELATION_INVERSE, RELATION_LABELS
 from ...site_map import urls
+from ...translation.messages import N_, Messages, messages
 from ..pieces import verdict_class, verdict_icon
 
-NOUNS = {"documents": "Article", "people": "Person", "sources": "Source", "claims": "Claim"}
+# What a screen reader and a tooltip say of a node, by kind (`Node.description`).
+DESCRIPTIONS = {
+    "documents": N_("Article: {name}"), "people": N_("Person: {name}"),
+    "sources": N_("Source: {name}"), "claims": N_("Claim: {name}"),
+}
 ORDER = {"people": 0, "documents": 1, "sources": 2, "claims": 3}  # the columns of a local graph, left to right
-# relation -> (seen from the edge's first node, seen from its second node)
+# relation -> (seen from the edge's first node, seen from its second node). The English words are
+# also the keys a local graph reads (`mentions`); they are translated where they are shown. A claim's
+# relation to a claim is `model.RELATION_LABELS` in lower case (tests/test_graph_rtl.py keeps them equal):
+# a description joins several, the first capitalised.
 RELATIONS: dict[str, tuple[str, str]] = {
-    "in": ("in", "contains"),
-    "said-by": ("said by", "said"),
-    "via": ("credited to", "credited with"),
-    "evidence": ("evidence from", "cited as evidence for"),
-    "publisher": ("published by", "published"),
-    "mentions": ("mentions", "mentioned in"),
-    **{key: (RELATION_LABELS[key].lower(), RELATION_LABELS[RELATION_INVERSE[key]].lower()) for key in RELATION_INVERSE},
+    "in": (N_("in"), N_("contains")),
+    "said-by": (N_("said by"), N_("said")),
+    "via": (N_("credited to"), N_("credited with")),
+    "evidence": (N_("evidence from"), N_("cited as evidence for")),
+    "publisher": (N_("published by"), N_("published")),
+    "mentions": (N_("mentions"), N_("mentioned in")),
+    "supports": (N_("supports"), N_("supported by")),
+    "supported-by": (N_("supported by"), N_("supports")),
+    "disputes": (N_("disputes"), N_("disputed by")),
+    "disputed-by": (N_("disputed by"), N_("disputes")),
+    "responds-to": (N_("responds to"), N_("answered by")),
+    "context": (N_("context"), N_("context")),
 }
 
 
@@ -38,6 +50,9 @@ class Node(NamedTuple):
     verdict_label: str = ""
     verdict_icon: str = ""
     verdict_class: str = ""
+    # The label is the generator's word (the v1 scale, or the `unverified` a desk left out), translated
+    # where it is shown; a desk's own label is shown as written (as `Messages.scale` has it).
+    verdict_ours: bool = False
 
     @property
     def key(self) -> Key:
@@ -47,11 +62,13 @@ class Node(NamedTuple):
     def page(self) -> str:
         return urls.entity_page(self.kind, self.id)
 
-    def description(self) -> str:
-        """What a screen reader and a tooltip say about the node."""
+    def description(self, msg: Messages | None = None) -> str:
+        """What a screen reader and a tooltip say about the node, in `msg`'s language (English)."""
+        msg = msg or messages("en")
         if self.verdict:
-            return f"Claim, {self.verdict_label}: {self.label}"
-        return f"{NOUNS[self.kind]}: {self.label}"
+            verdict = msg._(self.verdict_label) if self.verdict_ours else self.verdict_label
+            return msg._("Claim, {verdict}: {name}", verdict=verdict, name=self.label)
+        return msg._(DESCRIPTIONS[self.kind], name=self.label)
 
 
 class Edge(NamedTuple):
@@ -134,6 +151,7 @@ def network(corpus: Corpus) -> Network:
             scale.label(verdict),
             verdict_icon(scale, verdict),
             verdict_class(scale, verdict),
+            scale[verdict].at is None,
         )
         edges[(key, ("documents", corpus.claim_document[claim_id]), "in")] = None
         if claim.claimant:

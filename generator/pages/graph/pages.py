@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from ...annotations.corpus import Corpus, Key
 from ...site_map import listing, urls
 from ...site_map.listing import ARTICLES_PER_PAGE
-from ...translation.messages import messages
+from ...translation.messages import Messages, messages
 from ..pager import page_title, pager
-from .layout import CLAIM_WIDTH, CLAIM_X, DOCUMENT_X, PEOPLE_X, SOURCE_X, WIDTH, NodeLinks, draw, heading, layout
+from .layout import CLAIM_WIDTH, CLAIM_X, DOCUMENT_X, PEOPLE_X, SOURCE_X, WIDTH, NodeLinks, draw, heading, layout, mirror_x
 from .network import Edge, Network, Node, network
-from .svg import svg
-
-NOUN_PLURALS = (("people", ("person", "people")), ("claims", ("claim", "claims")),
-                ("sources", ("source", "sources")), ("documents", ("article", "articles")))
-
-
-def counted(count: int, nouns: tuple[str, str]) -> str:
-    return f"{count} {nouns[0] if count == 1 else nouns[1]}"
+from .svg import right_to_left, svg
 
 
 def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool, to_sources: bool) -> tuple[object, ...]:
@@ -35,9 +28,9 @@ def _drawn_from(corpus: Corpus, net: Network, directory_urls: bool, to_sources: 
     )
 
 
-# Each graph page's last drawing, by what it was drawn from. Under `mkdocs serve` most edits
-# leave most pages' networks as they were, and drawing 10,000 nodes is ~1 s of a rebuild
-# (issue 6). One entry per page path: it never holds more than the site's graph pages.
+# Each graph page's last drawing, by its language and what it was drawn from. Under `mkdocs serve`
+# most edits leave most pages' networks as they were, and drawing 10,000 nodes is ~1 s of a
+# rebuild (issue 6). One entry per page path: it never holds more than the site's graph pages.
 _last_drawn: dict[str, tuple[tuple[object, ...], str, NodeLinks]] = {}
 
 
@@ -48,14 +41,18 @@ def graph_pages(
     to_sources: bool = False,
     net: Network | None = None,
     per_page: int = ARTICLES_PER_PAGE,
+    msg: Messages | None = None,
 ) -> dict[str, str]:
     """The graph, `per_page` articles a page (in title order), with their claims, people and sources.
 
     A person or source linked to articles on several pages is drawn on each of them; a relation
     between claims on different pages is on both claims' own pages. People and sources linked
-    to nothing are drawn on the first page.
+    to nothing are drawn on the first page. `msg`: the site's language (English when None); a
+    right-to-left one mirrors the drawing.
     """
-    return dict(graph_pages_one_by_one(corpus, directory_urls=directory_urls, to_sources=to_sources, net=net, per_page=per_page))
+    return dict(
+        graph_pages_one_by_one(corpus, directory_urls=directory_urls, to_sources=to_sources, net=net, per_page=per_page, msg=msg)
+    )
 
 
 def graph_pages_one_by_one(
@@ -65,20 +62,24 @@ def graph_pages_one_by_one(
     to_sources: bool = False,
     net: Network | None = None,
     per_page: int = ARTICLES_PER_PAGE,
+    msg: Messages | None = None,
 ) -> Iterator[tuple[str, str]]:
     """`graph_pages`, each page drawn when it is asked for: a full build hands the first on while the others are drawn."""
+    msg = msg or messages("en")
     if not corpus.claims and not corpus.people and not corpus.sources and not corpus.documents:
-        yield urls.GRAPH, "\n".join([*FRONT_MATTER, "# Graph", "", "Nothing to draw yet.", ""])
+        yield urls.GRAPH, "\n".join([*FRONT_MATTER, "# " + msg._("Graph"), "", msg._("Nothing to draw yet."), ""])
         return
     net = net or network(corpus)
     listed = listing.graph_listing(corpus, per_page)
     for page, part in zip(listed, page_networks(corpus, net, listed), strict=True):
-        key = (_drawn_from(corpus, part, directory_urls, to_sources), page)
+        key = (msg.language, _drawn_from(corpus, part, directory_urls, to_sources), page)
         last = _last_drawn.get(page.path)
         if last is None or last[0] != key:
             links: NodeLinks = {}
             link_to = urls.url_links_from(page.path, directory_urls=directory_urls, to_sources=to_sources)
-            drawn = _graph_page(corpus, part, link_to, page, (last[2] if last else {}, links))
+            # A node's link from the last drawing says the same only in the same language.
+            before = last[2] if last is not None and last[0][0] == msg.language else {}
+            drawn = _graph_page(corpus, part, link_to, page, (before, links), msg)
             last = _last_drawn[page.path] = (key, drawn, links)
         yield page.path, last[1]
 
@@ -145,33 +146,59 @@ FRONT_MATTER = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
 
 
 def _graph_page(
-    corpus: Corpus, net: Network, link_to: Callable[[str], str], page: listing.ListingPage, links: tuple[NodeLinks, NodeLinks]
+    corpus: Corpus,
+    net: Network,
+    link_to: Callable[[str], str],
+    page: listing.ListingPage,
+    links: tuple[NodeLinks, NodeLinks],
+    msg: Messages,
 ) -> str:
     here = page.path
-    out = [*FRONT_MATTER, f"# {page_title('Graph', page, messages('en'))}", ""]
-    counts = [counted(sum(k[0] == kind for k in net.nodes), noun) for kind, noun in NOUN_PLURALS]
+    rtl = right_to_left(msg)
+    out = [*FRONT_MATTER, "# " + page_title(msg._("Graph"), page, msg), ""]
+    count = Counter(k[0] for k in net.nodes)
     out += [
-        f"How {counts[0]}, {counts[1]}, {counts[2]} and {counts[3]} connect. "
-        "Claims are in reading order, grouped by article; their icon and colour give the verdict. "
-        "Each node opens its page; dashed lines are mentions in an article's text.",
+        msg._(
+            "How {people}, {claims}, {sources} and {articles} connect. "
+            "Claims are in reading order, grouped by article; their icon and colour give the verdict. "
+            "Each node opens its page; dashed lines are mentions in an article's text.",
+            people=msg.ngettext("{n} person", "{n} people", count["people"]),
+            claims=msg.ngettext("{n} claim", "{n} claims", count["claims"]),
+            sources=msg.ngettext("{n} source", "{n} sources", count["sources"]),
+            articles=msg.ngettext("{n} article", "{n} articles", count["documents"]),
+        ),
         "",
-        *pager(page, "Pages of the graph", messages("en")),
+        *pager(page, msg._("Pages of the graph"), msg),
     ]
-    placed = layout(corpus, net)
+    placed = layout(corpus, net, rtl)
+
+    def at(x: float) -> float:
+        return mirror_x(x) if rtl else x
+
+    # Each heading lines up with its column's labels, on the same side of them in either direction.
     headings = [
-        heading(PEOPLE_X, "People", "end"),
-        heading(CLAIM_X - CLAIM_WIDTH / 2, "Claims"),
-        heading(DOCUMENT_X - 6, "Articles"),
-        heading(SOURCE_X - 6, "Sources"),
+        heading(at(PEOPLE_X), msg._("People"), "end"),
+        heading(at(CLAIM_X - CLAIM_WIDTH / 2), msg._("Claims")),
+        heading(at(DOCUMENT_X - 6), msg._("Articles")),
+        heading(at(SOURCE_X - 6), msg._("Sources")),
     ]
-    parts, height = draw(net, placed, link_to, headings, links)
-    title = "The network of people, claims, articles and sources"
+    parts, height = draw(net, placed, link_to, headings, links, msg)
     if page.count > 1:
-        title += f", page {page.number} of {page.count}"
-    out += [f'<div class="explainer-graph" data-search-exclude>{svg(parts, WIDTH, height, title, "g-svg g-whole")}</div>', ""]
-    lists = ", ".join(
-        f"[{noun}]({urls.relative_link(here, urls.index_page(kind))})"
-        for noun, kind in (("claims", "claims"), ("people", "people"), ("sources", "sources"), ("articles", "documents"))
+        title = msg._(
+            "The network of people, claims, articles and sources, page {number} of {count}",
+            number=msg.number(page.number), count=msg.number(page.count),
+        )
+    else:
+        title = msg._("The network of people, claims, articles and sources")
+    drawing = svg(parts, WIDTH, height, title, "g-svg g-whole", "rtl" if rtl else "ltr")
+    out += [f'<div class="explainer-graph" data-search-exclude>{drawing}</div>', ""]
+    lists = msg._(
+        "The same connections as lists: the [claims]({claims}), [people]({people}), [sources]({sources}), "
+        "[articles]({articles}) pages.",
+        claims=urls.relative_link(here, urls.index_page("claims")),
+        people=urls.relative_link(here, urls.index_page("people")),
+        sources=urls.relative_link(here, urls.index_page("sources")),
+        articles=urls.relative_link(here, urls.index_page("documents")),
     )
-    out += [*pager(page, "Pages of the graph", messages("en")), f"The same connections as lists: the {lists} pages.", ""]
+    out += [*pager(page, msg._("Pages of the graph"), msg), lists, ""]
     return "\n".join(out)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from ...site_map import urls
 from ...support.bulk import per_run_cache
+from ...translation.messages import Messages, messages
 from .network import Node
 
 
@@ -74,7 +75,10 @@ class Placed(NamedTuple):  # a named tuple, as Node: the whole graph places ~10,
     node: Node
     x: float
     y: float
-    label_side: str  # "start" (label right of the shape), "end" (left), "inside" (a pill)
+    # "start": the label after the shape in reading order (right of it, left in a right-to-left
+    # drawing), "end": before it, "inside": a pill. Also the label's text-anchor, which an SVG
+    # with direction="rtl" reads the same way round.
+    label_side: str
     width: float = 0.0  # pills only
     limit: int = 30  # characters of label shown
     relation: str = ""  # local graphs: how the node relates to the page's entity
@@ -86,14 +90,18 @@ class Placed(NamedTuple):  # a named tuple, as Node: the whole graph places ~10,
         return self.x + self.width / 2 if towards_x > self.x else self.x - self.width / 2
 
 
-def shape(p: Placed) -> str:
-    return shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width)[0]
+def shape(p: Placed, rtl: bool = False) -> str:
+    return shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width, rtl)[0]
 
 
 def shape_and_label_start(
-    kind: str, verdict_class: str, x: float, y: float, label_side: str, width: float
+    kind: str, verdict_class: str, x: float, y: float, label_side: str, width: float, rtl: bool = False
 ) -> tuple[str, str]:
-    """A node's shape and its label's opening tag: what depends on where the node is drawn."""
+    """A node's shape and its label's opening tag: what depends on where the node is drawn.
+
+    `rtl`: the drawing is mirrored (`svg(..., direction="rtl")`): a label follows its shape to
+    the left, and a pill's label starts at its right end.
+    """
     verdict_css = f" {verdict_class}" if verdict_class else ""
     if label_side == "inside":
         half = width / 2
@@ -101,7 +109,7 @@ def shape_and_label_start(
             f'<rect class="g-pill-bg" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" height="20" rx="10"/>'
             f'<rect class="g-node g-{kind}{verdict_css}" x="{num(x - half)}" y="{num(y - 10)}" width="{num(width)}" '
             'height="20" rx="10"/>',
-            f'<text class="g-label" x="{num(x - half + 10)}" y="{num(y + 4)}">',
+            f'<text class="g-label" x="{num(x + half - 10 if rtl else x - half + 10)}" y="{num(y + 4)}">',
         )
     if kind == "people":
         drawn = f'<circle class="g-node g-people" cx="{num(x)}" cy="{num(y)}" r="7"/>'
@@ -112,7 +120,7 @@ def shape_and_label_start(
         drawn = f'<rect class="g-node g-sources" x="{num(x - 6)}" y="{num(y - 6)}" width="12" height="12" rx="2"/>'
     else:
         drawn = f'<rect class="g-node g-documents" x="{num(x - 6)}" y="{num(y - 8)}" width="12" height="16" rx="1"/>'
-    dx = 12 if label_side == "start" else -12
+    dx = 12 if (label_side == "start") != rtl else -12
     return drawn, f'<text class="g-label" x="{num(x + dx)}" y="{num(y + 4)}" text-anchor="{label_side}">'
 
 
@@ -129,23 +137,43 @@ def label_text(text: str, verdict_icon: str, limit: int) -> str:
 
 
 @per_run_cache(maxsize=1 << 15)
-def description_html(node: Node) -> str:
-    return esc(node.description())
+def description_html(node: Node, msg: Messages) -> str:
+    return esc(node.description(msg))
+
+
+@lru_cache(maxsize=1 << 10)
+def relations_said(relations: tuple[str, ...], msg: Messages) -> str:
+    """How a neighbour relates to a local graph's entity (`network.RELATIONS`' words), in `msg`'s
+    language, the first capitalised: `Said by`, `Said, supports`."""
+    said = ", ".join(msg._(relation) for relation in relations)
+    return f"{said[:1].upper()}{said[1:]}"
 
 
 @lru_cache(maxsize=1 << 10)
 def _relation_html(relation: str) -> str:
-    """`relation` as the start of a description, escaped (escaping commutes with joining)."""
-    return esc(f"{relation[:1].upper()}{relation[1:]}: ")
+    return esc(relation)
 
 
-def node_link(p: Placed, here: str, directory_urls: bool) -> str:
-    return placed_link(p, urls.url_link(here, p.node.page, directory_urls=directory_urls))
+@lru_cache(maxsize=16)
+def right_to_left(msg: Messages) -> bool:
+    """Whether `msg`'s language is written right to left: drawings ask on every page, Babel's answer is slow."""
+    return msg.direction == "rtl"
 
 
-def placed_link(p: Placed, href: str) -> str:
-    shape_, start = shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width)
-    return link_html(href, node_text(p.node, p.relation, p.limit), shape_ + start)
+@lru_cache(maxsize=16)
+def _described_html(msg: Messages) -> str:
+    """How a relation and a description join, escaped as a whole so the escaped values can go in."""
+    return esc(msg._("{relation}: {description}"))
+
+
+def node_link(p: Placed, here: str, directory_urls: bool, msg: Messages | None = None, rtl: bool = False) -> str:
+    return placed_link(p, urls.url_link(here, p.node.page, directory_urls=directory_urls), msg or messages("en"), rtl)
+
+
+def placed_link(p: Placed, href: str, msg: Messages, rtl: bool = False) -> str:
+    shape_, start = shape_and_label_start(p.node.kind, p.node.verdict_class, p.x, p.y, p.label_side, p.width, rtl)
+    relation = relations_said(tuple(p.relation.split(", ")), msg) if p.relation else ""
+    return link_html(href, node_text(p.node, relation, p.limit, msg), shape_ + start)
 
 
 def link_html(href: str, text: tuple[str, str], drawn: str) -> str:
@@ -160,11 +188,12 @@ _href_html = per_run_cache(maxsize=1 << 15)(esc)
 # A person is "said" on every one of their claims' pages, an article "in" on each of its
 # claims': what a link says comes back far more often than where it is drawn.
 @per_run_cache(maxsize=1 << 16)
-def node_text(node: Node, relation: str, limit: int) -> tuple[str, str]:
-    """What a node's link says: the end of its opening tag and its title (escaped), and its label."""
-    description = description_html(node)
+def node_text(node: Node, relation: str, limit: int, msg: Messages) -> tuple[str, str]:
+    """What a node's link says: the end of its opening tag and its title (escaped), and its label.
+    `relation`: how it relates to a local graph's entity, as shown (`relations_said`)."""
+    description = description_html(node, msg)
     if relation:
-        description = _relation_html(relation) + description
+        description = _described_html(msg).format(relation=_relation_html(relation), description=description)
     return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict_icon, limit)
 
 
@@ -179,9 +208,12 @@ def path_html(relation: str, d: str) -> str:
     return f'<path class="{css}" d="{d}"/>'
 
 
-def svg(parts: Iterable[str], width: float, height: float, title: str, css: str) -> str:
+def svg(parts: Iterable[str], width: float, height: float, title: str, css: str, direction: str = "ltr") -> str:
+    """The drawing. A right-to-left one says so (`direction="rtl"`) rather than inherit it from the
+    page: its labels' `text-anchor` and the order of their words depend on it."""
+    mirrored = ' direction="rtl"' if direction == "rtl" else ""
     return (
-        f'<svg class="{css}" viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
+        f'<svg class="{css}"{mirrored} viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
         f'role="group" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>"
     )
 
