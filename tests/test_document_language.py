@@ -222,3 +222,14 @@ def test_marked_links_and_sentences_come_out_as_markdown_renders_them() -> None:
     sentence = in_context(text, span, Span(0, len(text)), as_html, lang)
     assert sentence == '<span class="explainer-context" lang="ar" dir="rtl">قال: «<mark>لا يوجد طلب</mark>». *ونقلت* تاس.</span>'
     assert markdown.markdown(in_context(text, span, Span(0, len(text)), lang=lang)) == f"<p>{sentence}</p>"
+
+
+def test_graph_labels_that_are_a_documents_words_are_marked_with_its_language(site: Project) -> None:
+    """An SVG has no `dir`: the label's script runs its own way (explainer.css); `lang` is what a screen reader needs."""
+    whole, local = site.html("graph"), site.html("people/peskov")
+    for drawing in (whole, local):
+        assert '<tspan lang="ru">Запросов не поступало</tspan></text>' in drawing
+        assert '<tspan lang="ar">لا يوجد طلب</tspan></text>' in drawing
+        assert "there was no request</text>" in drawing  # the site's language
+    assert "TASS relayed it</text>" in whole  # a title: the annotator's words, in the site's language
+    assert '<tspan lang="ru">Запросов не поступало</tspan></text></g>' in site.html("claims/ru-no-request")  # the centre

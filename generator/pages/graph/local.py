@@ -137,7 +137,7 @@ def local_graph(
     me = net.nodes[key]
     centre_svg = (
         f'<g class="g-centre" aria-current="page"><title>{description_html(me, msg)}</title>'
-        f"{_local_centre(me.kind, me.verdict_class, centre_y, rtl)}{label_text(me.label, me.verdict_icon, 22)}</text></g>"
+        f"{_local_centre(me.kind, me.verdict_class, centre_y, rtl)}{label_text(me.label, me.verdict_icon, 22, me.language, msg.language)}</text></g>"
     )
     more = []
     if hidden:  # (messages outside f-strings: Babel's extractor does not look inside them)

@@ -53,6 +53,9 @@ class Node(NamedTuple):
     # The label is the generator's word (the v1 scale, or the `unverified` a desk left out), translated
     # where it is shown; a desk's own label is shown as written (as `Messages.scale` has it).
     verdict_ours: bool = False
+    # The language of a label that is a document's own words (a claim without a title shows its
+    # quote), marked where it is not the site's (`label_text`); empty for the rest.
+    language: str = ""
 
     @property
     def key(self) -> Key:
@@ -152,6 +155,7 @@ def network(corpus: Corpus) -> Network:
             verdict_icon(scale, verdict),
             verdict_class(scale, verdict),
             scale[verdict].at is None,
+            "" if claim.title else corpus.documents[corpus.claim_document[claim_id]].entry.language,
         )
         edges[(key, ("documents", corpus.claim_document[claim_id]), "in")] = None
         if claim.claimant:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from ...site_map import urls
 from ...support.bulk import per_run_cache
 from ...translation.messages import Messages, messages
+from ..text_language import lang_attributes
 from .network import Node
 
 
@@ -128,12 +129,15 @@ def shape_and_label_start(
 # page that draws it. Per run (bulk.py): such tables would otherwise hold tens of MB while
 # MkDocs renders the pages.
 @per_run_cache(maxsize=1 << 16)
-def label_text(text: str, verdict_icon: str, limit: int) -> str:
-    """A node's label as shown (cut to `limit` characters, the verdict's icon first), escaped."""
-    shown = shorten(text, limit)
-    if verdict_icon:
-        shown = f"{verdict_icon} {shown}"
-    return esc(shown)
+def label_text(text: str, verdict_icon: str, limit: int, language: str = "", site_language: str = "") -> str:
+    """A node's label as shown (cut to `limit` characters, the verdict's icon first), escaped; a
+    document's words in another language than the site's in a `<tspan lang>`, so they are read
+    aloud in theirs (an SVG has no `dir`: its labels run in their own script's direction, explainer.css)."""
+    shown = esc(shorten(text, limit))
+    marked = lang_attributes(language, site_language) if language else ""
+    if marked:
+        shown = f"<tspan{marked.split(' dir=')[0]}>{shown}</tspan>"
+    return f"{esc(verdict_icon)} {shown}" if verdict_icon else shown
 
 
 @per_run_cache(maxsize=1 << 15)
@@ -194,7 +198,8 @@ def node_text(node: Node, relation: str, limit: int, msg: Messages) -> tuple[str
     description = description_html(node, msg)
     if relation:
         description = _described_html(msg).format(relation=_relation_html(relation), description=description)
-    return f'" aria-label="{description}"><title>{description}</title>', label_text(node.label, node.verdict_icon, limit)
+    label = label_text(node.label, node.verdict_icon, limit, node.language, msg.language)
+    return f'" aria-label="{description}"><title>{description}</title>', label
 
 
 def edge_path(a: Placed, b: Placed, relation: str, bulge: float = 0.0) -> str:
