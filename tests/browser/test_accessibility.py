@@ -102,6 +102,20 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seeds on a site in Arabic: the generator's words from the Arabic catalog, right to left."""
+    require_chromium()
+    project = copy_project(tmp_path_factory.mktemp("a11y-arabic") / "project")
+    shutil.copytree(ROOT / "seeds", project.seeds)
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    arabic = re.sub(r"(?m)^theme:\n", "theme:\n  language: ar\n", config, count=1)
+    assert arabic != config
+    project.write("mkdocs.yml", arabic)
+    with serve(build(project)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def bench_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -153,6 +167,16 @@ def screenshot(page: Any, name: str) -> None:
 def test_axe_finds_nothing_on_the_seeds_site(chromium: Any, seeds_site: str, kind: str) -> None:
     page = open_page(chromium, seeds_site + SEEDS_PAGES[kind])
     try:
+        assert axe(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", SEEDS_PAGES)
+def test_axe_finds_nothing_on_the_seeds_site_in_arabic(chromium: Any, arabic_site: str, kind: str) -> None:
+    page = open_page(chromium, arabic_site + SEEDS_PAGES[kind])
+    try:
+        assert page.evaluate("[document.documentElement.lang, document.body.dir]") == ["ar", "rtl"]
         assert axe(page) == []
     finally:
         page.context.close()
