@@ -60,6 +60,13 @@ def test_a_catalog_translates_every_message_english_has(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_catalog_holds_no_message_the_code_no_longer_has(language: str) -> None:
+    """`make messages` drops them; a stale one would only mislead a translator."""
+    template = {message_key(m.id) for m in read_catalog(TEMPLATE) if m.id}
+    assert sorted(message_key(m.id) for m in read_catalog(catalog_path(language)) if m.id and message_key(m.id) not in template) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_catalog_has_cldrs_plural_forms(language: str) -> None:
     catalog = read_catalog(catalog_path(language))
     expected = get_plural(language).num_plurals  # Babel's table of gettext plural forms, from CLDR
