@@ -189,3 +189,11 @@ def test_an_empty_graph_has_its_words_too(tmp_path: Path) -> None:
     [page] = graph_pages(checked.corpus, msg=Marked("ar")).values()
     arabic = Messages("ar")
     assert f"# ⟦{arabic._('Graph')}⟧" in page and f"⟦{arabic._('Nothing to draw yet.')}⟧" in page
+
+
+def test_a_nodes_relations_are_joined_with_the_languages_comma() -> None:
+    from generator.pages.graph.svg import relations_said
+
+    assert relations_said(("said", "supports"), ENGLISH) == "Said, supports"
+    arabic = relations_said(("said", "supports"), ARABIC)
+    assert arabic == f"{ARABIC._('said')}، {ARABIC._('supports')}"

@@ -149,7 +149,10 @@ def description_html(node: Node, msg: Messages) -> str:
 def relations_said(relations: tuple[str, ...], msg: Messages) -> str:
     """How a neighbour relates to a local graph's entity (`network.RELATIONS`' words), in `msg`'s
     language, the first capitalised: `Said by`, `Said, supports`."""
-    said = ", ".join(msg._(relation) for relation in relations)
+    words = [msg._(relation) for relation in relations]
+    said = words[0]
+    for word in words[1:]:  # the language's own comma: Arabic writes «،»
+        said = msg._("{list}, {item}", list=said, item=word)
     return f"{said[:1].upper()}{said[1:]}"
 
 
