@@ -52,6 +52,12 @@ class Project:
         return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
 
 
+def in_language(config: str, language: str) -> str:
+    """mkdocs.yml's text with Material's `theme.language` set: the site's language."""
+    assert "  name: material\n" in config and "  language:" not in config
+    return config.replace("  name: material\n", f"  name: material\n  language: {language}\n", 1)
+
+
 def make_project(root: Path) -> Project:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")

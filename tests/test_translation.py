@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, built_project, in_language, make_project
 
 from generator.translation.catalogs import (
     TEMPLATE,
@@ -150,12 +151,13 @@ def test_the_v1_scale_is_translated_and_a_desks_own_verdicts_are_not() -> None:
 # --- whole builds -------------------------------------------------------------------------
 
 
-def in_language(language: str):  # type: ignore[no-untyped-def]
-    return lambda config: re.sub(r"(?m)^theme:\n", f"theme:\n  language: {language}\n", config, count=1)
+def language(code: str) -> Callable[[str], str]:
+    """A `built_project` configure step: the site in `code`."""
+    return lambda config: in_language(config, code)
 
 
 def test_a_german_site_is_german(tmp_path: Path) -> None:
-    project = built_project(tmp_path / "de", SAMPLE_TEXT, SAMPLE_YAML, configure=in_language("de"))
+    project = built_project(tmp_path / "de", SAMPLE_TEXT, SAMPLE_YAML, configure=language("de"))
     claim = project.html("claims/trump-wants-to-meet")
     german = messages("de")
     assert '<html lang="de"' in claim
@@ -166,14 +168,14 @@ def test_a_german_site_is_german(tmp_path: Path) -> None:
 
 
 def test_an_arabic_site_reads_right_to_left(tmp_path: Path) -> None:
-    project = built_project(tmp_path / "ar", SAMPLE_TEXT, SAMPLE_YAML, configure=in_language("ar"))
+    project = built_project(tmp_path / "ar", SAMPLE_TEXT, SAMPLE_YAML, configure=language("ar"))
     claim = project.html("claims/trump-wants-to-meet")
     assert '<html lang="ar"' in claim and '<body dir="rtl"' in claim  # Material's own: the direction is on <body>
     assert messages("ar")._("Evidence") in claim
 
 
 def test_a_language_without_a_catalog_stops_a_strict_build(project: Project) -> None:
-    project.write("mkdocs.yml", in_language("ja")((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    project.write("mkdocs.yml", in_language((project.root / "mkdocs.yml").read_text(encoding="utf-8"), "ja"))
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML)
     strict = project.build()
@@ -186,7 +188,7 @@ def test_a_language_without_a_catalog_stops_a_strict_build(project: Project) -> 
 
 def test_check_speaks_english_whatever_the_site_language(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    project.write("mkdocs.yml", in_language("de")((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    project.write("mkdocs.yml", in_language((project.root / "mkdocs.yml").read_text(encoding="utf-8"), "de"))
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", SAMPLE_YAML.replace("verdict: accurate-quote", "verdict: acurate-quote"))
     result = project.build()
@@ -239,7 +241,7 @@ def test_contributings_worked_example_is_what_a_german_desk_gets(tmp_path: Path)
     section = guide[guide.index("### Your language") :]
     scale = re.findall(r"```yaml\n(verdicts:.*?)```", section, re.S)[0]
     project = make_project(tmp_path / "desk")
-    project.write("mkdocs.yml", in_language("de")((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    project.write("mkdocs.yml", in_language((project.root / "mkdocs.yml").read_text(encoding="utf-8"), "de"))
     project.write("seeds/skala.yaml", scale)
     project.write("seeds/artikel.txt", ARTICLE_DE)
     project.write("seeds/artikel.yaml", ANNOTATIONS_DE)

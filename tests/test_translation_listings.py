@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, checked_corpus, make_project
+from conftest import SAMPLE_TEXT, SAMPLE_YAML, Project, checked_corpus, in_language, make_project
 
 from generator.pages import pager
 from generator.pages.options import SiteOptions
@@ -34,15 +34,10 @@ YAML = (
 )
 
 
-def german(config: str) -> str:
-    assert "  name: material\n" in config
-    return config.replace("  name: material\n", "  name: material\n  language: de\n")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = make_project(tmp_path_factory.mktemp("german") / "p")
-    project.write("mkdocs.yml", german((project.root / "mkdocs.yml").read_text(encoding="utf-8")))
+    project.write("mkdocs.yml", in_language((project.root / "mkdocs.yml").read_text(encoding="utf-8"), "de"))
     project.write("seeds/article.txt", SAMPLE_TEXT)
     project.write("seeds/article.yaml", YAML)
     result = project.build()

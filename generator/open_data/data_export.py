@@ -41,7 +41,7 @@ from typing import Any
 from ..annotations.corpus import Corpus, Key
 from ..annotations.scale import Verdict
 from ..site_map import urls
-from .feeds import atom_feed, json_feed
+from .feeds import feed_files
 from .webannotation import annotation_files, json_string
 
 FORMAT = "explainer-data"
@@ -368,11 +368,6 @@ def export_files(
         pieces = data_pieces(corpus, directory_urls=directory_urls)
     files = {urls.DATA_JSON: data_json(corpus, pieces, site_url)}
     # Made again on every build: one pass over the claims, and only reviewed claims make entries.
-    files[urls.FEED_ATOM] = atom_feed(
-        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language
-    )
-    files[urls.FEED_JSON] = json_feed(
-        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language
-    )
+    files.update(feed_files(corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language))
     files.update(annotation_files(corpus, site_url, directory_urls=directory_urls, keep=keep))
     return files

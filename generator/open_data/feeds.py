@@ -26,6 +26,7 @@ from .webannotation import name_based_iri
 
 # Also the title of the feeds' links in every page's head (pages.script_messages).
 FEED_TITLE = N_("{site}: reviews and corrections")
+DEFAULT_NAME = "Explainers"  # the publisher's name where the site has none (outside MkDocs, which requires one)
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # Atom must say when the feed last changed; a feed with no entry yet says the epoch rather
 # than the build's time, so that the same annotations give the same bytes.
@@ -93,11 +94,13 @@ def atom_feed(
     site_name: str | None = None,
     directory_urls: bool = True,
     site_language: str = "en",
+    found: list[Entry] | None = None,
 ) -> str:
-    """The Atom feed (RFC 4287) of `entries`, its text in `site_language` (its `xml:lang`)."""
+    """The Atom feed (RFC 4287) of `entries` (`found`, when the caller has them), its text in
+    `site_language` (its `xml:lang`)."""
     msg = messages(site_language)
-    found = entries(corpus, msg)
-    name = site_name or "Explainers"
+    found = entries(corpus, msg) if found is None else found
+    name = site_name or DEFAULT_NAME
     feed_id = urls.absolute_url(site_url, urls.FEED_ATOM) if site_url else name_based_iri(urls.FEED_ATOM)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -131,10 +134,12 @@ def json_feed(
     site_name: str | None = None,
     directory_urls: bool = True,
     site_language: str = "en",
+    found: list[Entry] | None = None,
 ) -> str:
     """The same entries as a JSON Feed 1.1, with its `language`."""
     msg = messages(site_language)
-    name = site_name or "Explainers"
+    found = entries(corpus, msg) if found is None else found
+    name = site_name or DEFAULT_NAME
     feed: dict[str, object] = {"version": JSON_FEED_VERSION, "title": msg._(FEED_TITLE, site=name)}
     if site_url:
         feed["home_page_url"] = urls.absolute_url(site_url, "")
@@ -148,8 +153,22 @@ def json_feed(
             "content_html": entry.html,
             "date_published": _timestamp(entry.date),
         }
-        for entry in entries(corpus, msg)
+        for entry in found
     ]
     # Compact: with `indent` the json module encodes in Python, whose closures are cycles that
     # outlive the build for the cycle collector to find (tests/test_bulk.py).
     return json.dumps(feed, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def feed_files(
+    corpus: Corpus, *, site_url: str | None = None, site_name: str | None = None, directory_urls: bool = True, site_language: str = "en"
+) -> dict[str, str]:
+    """Both feeds, `{path: text}`, from one pass over the claims."""
+    found = entries(corpus, messages(site_language))
+    atom = atom_feed(
+        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language, found=found
+    )
+    feed = json_feed(
+        corpus, site_url=site_url, site_name=site_name, directory_urls=directory_urls, site_language=site_language, found=found
+    )
+    return {urls.FEED_ATOM: atom, urls.FEED_JSON: feed}

@@ -65,11 +65,6 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
-def template_ids() -> list[str]:
-    """The id of every message in the English template, in its order."""
-    return [_message_id(message.id) for message in read_catalog(TEMPLATE) if message.id]
-
-
 def missing_messages(language: str) -> list[str]:
     """The template's messages the language's catalog lacks (or has only fuzzy or empty), in order."""
     found = catalog_language(language)

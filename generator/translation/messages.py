@@ -33,12 +33,10 @@ class Messages:
         self.language = language
         self.locale = babel_locale(language)
         self._catalog = translations(language)
+        # `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`:
+        # asked on every drawing, and Babel looks it up anew each time.
+        self.direction = "rtl" if self.locale.character_order == "right-to-left" else "ltr"
         self._scale: tuple[Scale, Scale] | None = None  # the last scale asked for, and its translation
-
-    @property
-    def direction(self) -> str:
-        """`rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`."""
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
     def _(self, message: str, **values: object) -> str:
         text = self._catalog.gettext(message)

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, Project
+from conftest import ROOT, Project, in_language
 from local_site import browser, require_chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -107,10 +107,7 @@ def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()
     project = copy_project(tmp_path_factory.mktemp("a11y-arabic") / "project")
     shutil.copytree(ROOT / "seeds", project.seeds)
-    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    arabic = re.sub(r"(?m)^theme:\n", "theme:\n  language: ar\n", config, count=1)
-    assert arabic != config
-    project.write("mkdocs.yml", arabic)
+    project.write("mkdocs.yml", in_language((project.root / "mkdocs.yml").read_text(encoding="utf-8"), "ar"))
     with serve(build(project)) as base:
         yield base
 

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, Project, make_project
+from conftest import ROOT, Project, in_language, make_project
 from local_site import browser, require_chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -94,9 +94,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project.write("seeds/budget-ar.txt", ARABIC_TEXT)
     project.write("seeds/budget-ar.yaml", ARABIC_YAML)
     config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  name: material\n" in text
-    config.write_text(text.replace("  name: material\n", "  name: material\n  language: ar\n"), encoding="utf-8")
+    config.write_text(in_language(config.read_text(encoding="utf-8"), "ar"), encoding="utf-8")
     result = project.run("-m", "mkdocs", "build")
     assert result.returncode == 0, result.stderr
     with serve(project.root / "site") as base:

@@ -161,9 +161,8 @@ def _relation_html(relation: str) -> str:
     return esc(relation)
 
 
-@lru_cache(maxsize=16)
 def right_to_left(msg: Messages) -> bool:
-    """Whether `msg`'s language is written right to left: drawings ask on every page, Babel's answer is slow."""
+    """Whether `msg`'s language is written right to left: the drawing is then mirrored."""
     return msg.direction == "rtl"
 
 
